@@ -1,0 +1,92 @@
+import { ChronoUnit, DateTimeParseException, DayOfWeek, LocalDate } from "@js-joda/core";
+
+/**
+ * A calendar date with no time and no time zone, written YYYY-MM-DD. Clinical dates are calendar dates
+ * (DOMAIN §3): a review done on the 3rd was done on the 3rd wherever the server's clock is. Strings in this
+ * form also sort in date order, which the schedules rely on.
+ */
+export type IsoDate = string;
+
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD (2023-02-29 is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string" || !ISO_DATE_SHAPE.test(value)) return false;
+  try {
+    LocalDate.parse(value);
+    return true;
+  } catch (error) {
+    if (error instanceof DateTimeParseException) return false;
+    throw error;
+  }
+}
+
+function parse(date: IsoDate): LocalDate {
+  return LocalDate.parse(date);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return parse(date).plusDays(days).toString();
+}
+
+export function addWeeks(date: IsoDate, weeks: number): IsoDate {
+  return parse(date).plusWeeks(weeks).toString();
+}
+
+/** Adds calendar months; a month end that does not exist clamps (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return parse(date).plusMonths(months).toString();
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return parse(date).plusYears(years).toString();
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return parse(from).until(parse(to), ChronoUnit.DAYS);
+}
+
+/** Age in completed years on `onDate`; someone born on 29 February turns a year older on 1 March. */
+export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
+  return parse(dateOfBirth).until(parse(onDate), ChronoUnit.YEARS);
+}
+
+export function isWorkingDay(date: IsoDate, bankHolidays: ReadonlySet<IsoDate> = new Set()): boolean {
+  const day = parse(date).dayOfWeek();
+  return day !== DayOfWeek.SATURDAY && day !== DayOfWeek.SUNDAY && !bankHolidays.has(date);
+}
+
+/** The date `workingDays` working days after `date`, skipping weekends and the given bank holidays. */
+export function addWorkingDays(date: IsoDate, workingDays: number, bankHolidays: ReadonlySet<IsoDate> = new Set()): IsoDate {
+  let current = date;
+  let remaining = workingDays;
+  while (remaining > 0) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, bankHolidays)) remaining -= 1;
+  }
+  return current;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** True when [aStart, aEnd] and [bStart, bEnd] share at least one day; an open end runs on for ever. */
+export function periodsOverlap(
+  aStart: IsoDate,
+  aEnd: IsoDate | null | undefined,
+  bStart: IsoDate,
+  bEnd: IsoDate | null | undefined,
+): boolean {
+  return (aEnd == null || bStart <= aEnd) && (bEnd == null || aStart <= bEnd);
+}
+
+/** True when `date` falls in [from, to], both ends included. */
+export function isWithin(date: IsoDate, from: IsoDate, to: IsoDate): boolean {
+  return from <= date && date <= to;
+}
