@@ -1,5 +1,6 @@
 import type { Modality, NeedDomain, Phase } from "../codes/clinical.js";
 
+/** A kind of support within an item, such as housing support within social support (R-ROSC-2, R-ROSC-5). */
 export interface CatalogueSubType {
   /** Stable code, unique within its item. */
   readonly code: string;
@@ -29,6 +30,7 @@ export interface CatalogueRuleSwitches {
   readonly opioidSubstitution: boolean;
 }
 
+/** One entry of the intervention catalogue (R-CAT-1): data an admin edits, read by the rules through its phase and switches. */
 export interface CatalogueItem {
   /** Stable code; an item in use is never re-coded (R-CAT-1). */
   readonly code: string;
@@ -41,6 +43,7 @@ export interface CatalogueItem {
   readonly retired: boolean;
 }
 
+/** Every rule switch off: the starting point for an item that only some rules apply to. */
 export const NO_SWITCHES: CatalogueRuleSwitches = {
   needsConcurrentModality: false,
   needsSubType: false,
@@ -57,6 +60,7 @@ export interface Catalogue {
   find(code: string): CatalogueItem | undefined;
 }
 
+/** Builds a catalogue over these items, retired ones included, for look-ups by code. */
 export function catalogueOf(items: readonly CatalogueItem[]): Catalogue {
   const byCode = new Map(items.map((item) => [item.code, item]));
   return { items, find: (code) => byCode.get(code) };
