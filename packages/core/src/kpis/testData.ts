@@ -1,4 +1,4 @@
-import { catalogueOf, NO_SWITCHES, type CatalogueItem } from "../catalogue/catalogueItem.js";
+import { catalogueOf, type CatalogueItem } from "../catalogue/catalogueItem.js";
 import type { BbvStatus, ContactKind, ContactOutcome, InterventionSetting, Modality, NaloxoneRecipient, TopStage } from "../codes/clinical.js";
 import type { Ethnicity, Sex } from "../codes/demographics.js";
 import { isSuccessfulCompletion, type DischargeReason } from "../codes/dischargeReason.js";
@@ -13,14 +13,16 @@ import { DEFAULT_SERVICE_SETTINGS, type StaffMember, type Team } from "../record
 import type { OutcomeRecord, TopCount, TopSubstanceUse } from "../records/outcome.js";
 import type { RecoveryPlan, Review } from "../records/recoveryPlan.js";
 import type { ServiceUser } from "../records/serviceUser.js";
+import { aContact, anEpisode, anIntervention, anOutcomeRecord, aPlan, aReview, aServiceUser, aTeam } from "../testing/builders.js";
+import { aCatalogueItem, OPIOID_SUBSTITUTION, type CatalogueItemOverrides } from "../testing/testCatalogue.js";
 import type { ProviderData } from "./types.js";
 
 /** The mark on a record entered in error. Test data for the indicator tests only: two teams, three staff and a small catalogue. */
 export const ERROR_MARK: EnteredInError = { reason: "Recorded against the wrong person", markedById: "s-ann", markedOn: "2025-01-01" };
 
 export const TEAMS: readonly Team[] = [
-  { id: "t-adults", name: "Adults", minAge: 25, maxAge: null, reviewIntervalWeeks: 12, waitingTimeTargetDays: 21 },
-  { id: "t-young", name: "Young people", minAge: 11, maxAge: 24, reviewIntervalWeeks: 12, waitingTimeTargetDays: 14 },
+  aTeam({ id: "t-adults", name: "Adults", minAge: 25, maxAge: null, waitingTimeTargetDays: 21 }),
+  aTeam({ id: "t-young", name: "Young people", minAge: 11, maxAge: 24, waitingTimeTargetDays: 14 }),
 ];
 
 export const STAFF: readonly StaffMember[] = [
@@ -29,22 +31,14 @@ export const STAFF: readonly StaffMember[] = [
   { id: "s-cat", name: "Cat Lead", email: "cat@example.org", roles: ["TEAM_LEAD"], teamIds: ["t-young"], active: true },
 ];
 
-function item(code: string, modality: Modality, opioidSubstitution = false): CatalogueItem {
-  return {
-    code,
-    label: code.replace(/_/g, " ").toLowerCase(),
-    definition: `Test item ${code}`,
-    modality,
-    phase: "ANY",
-    subTypes: [],
-    switches: { ...NO_SWITCHES, opioidSubstitution },
-    retired: false,
-  };
+/** An item usable at any time, labelled as the indicators show it (PEER_SUPPORT as "peer support"). */
+function item(code: string, modality: Modality, overrides: CatalogueItemOverrides = {}): CatalogueItem {
+  return aCatalogueItem(code, modality, { label: code.replace(/_/g, " ").toLowerCase(), definition: `Test item ${code}`, phase: "ANY", ...overrides });
 }
 
 export const CATALOGUE = catalogueOf([
-  item("OST_METHADONE", "PHARMACOLOGICAL", true),
-  item("OST_BUPRENORPHINE", "PHARMACOLOGICAL", true),
+  item("OST_METHADONE", "PHARMACOLOGICAL", OPIOID_SUBSTITUTION),
+  item("OST_BUPRENORPHINE", "PHARMACOLOGICAL", OPIOID_SUBSTITUTION),
   item("ALCOHOL_DETOX", "PHARMACOLOGICAL"),
   item("CBT", "PSYCHOSOCIAL"),
   item("PEER_SUPPORT", "RECOVERY_SUPPORT"),
@@ -115,33 +109,22 @@ export class ProviderDataBuilder {
   /** A person aged 39 at the start of Q1 2025, male, White British, living in SO14, unless told otherwise. */
   person(options: PersonOptions = {}): ServiceUser {
     const id = this.id("su");
-    const person: ServiceUser = {
+    const person = aServiceUser({
       id,
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       localReference: id.toUpperCase(),
       firstName: "Test",
       lastName: id,
-      preferredName: null,
       dateOfBirth: options.dateOfBirth ?? "1985-06-15",
       sex: options.sex ?? "MALE",
-      genderIdentity: null,
       ethnicity: options.ethnicity ?? "WHITE_BRITISH",
       postcode: options.postcode === undefined ? "SO14 3JA" : options.postcode,
       nhsNumber: null,
       gpPractice: null,
-      phone: null,
-      email: null,
-      consentToNationalReporting: "YES",
-      consentToShareWithGp: "YES",
       parentalResponsibility: null,
       childrenLivingWith: null,
-      childUnder5InHousehold: false,
-      pregnant: false,
-      expectedDeliveryDate: null,
-      isCarer: false,
       veteran: null,
-      accommodationNeed: "NO_PROBLEM",
-    };
+    });
     this.serviceUsers.push(person);
     return person;
   }
@@ -149,7 +132,7 @@ export class ProviderDataBuilder {
   /** An episode of the Adults team held by Ann, for heroin, open unless `discharged` is given. */
   episode(person: ServiceUser, options: EpisodeOptions): Episode {
     const discharged = options.discharged;
-    const episode: Episode = {
+    const episode = anEpisode({
       id: this.id("ep"),
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       serviceUserId: person.id,
@@ -157,7 +140,6 @@ export class ProviderDataBuilder {
       keyworkerId: options.keyworkerId === undefined ? "s-ann" : options.keyworkerId,
       status: discharged ? (isSuccessfulCompletion(discharged.reason) ? "COMPLETED" : "CLOSED") : "IN_TREATMENT",
       referral: { receivedDate: options.referred, source: "SELF", referrer: null, reason: "Test referral", urgency: "ROUTINE" },
-      ageBandOverride: null,
       triageDate: options.referred,
       problemSubstances: (options.substances ?? ["HEROIN"]).map((substance, index) => ({
         rank: (index + 1) as 1 | 2 | 3,
@@ -168,30 +150,23 @@ export class ProviderDataBuilder {
       injectingStatus: null,
       dischargeDate: discharged?.date ?? null,
       dischargeReason: discharged?.reason ?? null,
-    };
+    });
     this.episodes.push(episode);
     return episode;
   }
 
   /** An intervention of a catalogue item, in the community and open-ended unless told otherwise. */
   intervention(episode: Episode, options: InterventionOptions): Intervention {
-    const intervention: Intervention = {
+    const intervention = anIntervention({
       id: this.id("iv"),
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       episodeId: episode.id,
       catalogueItemCode: options.code,
-      subTypes: [],
       startDate: options.start,
       endDate: options.end ?? null,
-      plannedEndDate: null,
-      plannedSessions: null,
       setting: options.setting ?? "COMMUNITY",
       deliveredById: null,
-      notes: null,
-      interestExpressedDate: null,
-      firstContactActions: [],
-      contactSchedule: [],
-    };
+    });
     this.interventions.push(intervention);
     return intervention;
   }
@@ -206,14 +181,13 @@ export class ProviderDataBuilder {
   /** A TOP with 0 days of use on every line and scores of 10, unless told otherwise. */
   top(episode: Episode, stage: TopStage, date: IsoDate, options: TopOptions = {}): OutcomeRecord {
     const use = (line: TopSubstance): TopSubstanceUse => ({ days: options.days?.[line] ?? 0, typicalAmount: null });
-    const top: OutcomeRecord = {
+    const top = anOutcomeRecord({
       id: this.id("top"),
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       episodeId: episode.id,
       stage,
       date,
       substanceUse: Object.fromEntries(TOP_SUBSTANCES.codes.map((line) => [line, use(line)])) as Record<TopSubstance, TopSubstanceUse>,
-      injecting: { days: 0, sharedNeedles: false, sharedOtherEquipment: false },
       crime: { shoplifting: 0, drugSelling: 0, otherTheft: 0, assaultViolence: 0 },
       health: {
         psychologicalHealth: options.psychologicalHealth ?? 10,
@@ -224,15 +198,14 @@ export class ProviderDataBuilder {
         acuteHousingProblem: false,
         atRiskOfEviction: false,
       },
-      outcomeStar: null,
-    };
+    });
     this.outcomes.push(top);
     return top;
   }
 
   /** A contact held by Bob, whoever the keyworker is, so tests show contacts count under their episode's keyworker. */
   contact(episode: Episode, date: IsoDate, kind: ContactKind, outcome: ContactOutcome, enteredInError = false): Contact {
-    const contact: Contact = {
+    const contact = aContact({
       id: this.id("ct"),
       enteredInError: enteredInError ? ERROR_MARK : null,
       episodeId: episode.id,
@@ -241,8 +214,7 @@ export class ProviderDataBuilder {
       kind,
       outcome,
       staffId: "s-bob",
-      notes: null,
-    };
+    });
     this.contacts.push(contact);
     return contact;
   }
@@ -266,35 +238,31 @@ export class ProviderDataBuilder {
 
   /** A full plan signed off on `signedOff`, reviewed every `intervalWeeks` weeks. */
   plan(episode: Episode, signedOff: IsoDate, options: { readonly intervalWeeks?: number; readonly enteredInError?: boolean } = {}): RecoveryPlan {
-    const plan: RecoveryPlan = {
+    const plan = aPlan({
       id: this.id("plan"),
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       episodeId: episode.id,
-      kind: "FULL",
       startDate: signedOff,
       goals: [{ id: "goal-1", domain: "SUBSTANCE_USE", description: "Reduce use", targetDate: null, status: "OPEN" }],
-      agreedWithServiceUser: true,
       signedOffById: "s-ann",
       signedOffDate: signedOff,
-      personalBudget: null,
       reviewIntervalWeeks: options.intervalWeeks ?? 12,
-    };
+    });
     this.plans.push(plan);
     return plan;
   }
 
   /** A completed review; the schedule derives which due date it satisfied. */
   review(plan: RecoveryPlan, completed: IsoDate, options: { readonly dueDate?: IsoDate; readonly enteredInError?: boolean } = {}): Review {
-    const review: Review = {
+    const review = aReview({
       id: this.id("rev"),
       enteredInError: options.enteredInError ? ERROR_MARK : null,
       planId: plan.id,
       dueDate: options.dueDate ?? completed,
       completedDate: completed,
       completedById: "s-ann",
-      goalProgress: [],
       risk: null,
-    };
+    });
     this.reviews.push(review);
     return review;
   }
