@@ -1,18 +1,72 @@
-#!/usr/bin/env node
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createWaymarkServer } from "./server.js";
+import "reflect-metadata";
+import { parseArgs } from "node:util";
+import { systemClock } from "./clock.js";
+import { loadConfig } from "./config.js";
+import { openDatabase } from "./db/openDatabase.js";
+import { createLogger } from "./logger.js";
+import { runAdminCreate } from "./cli/adminCreate.js";
+import { runSeed } from "./cli/seed.js";
+import { serve } from "./serve.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const webRoot = resolve(process.env.WAYMARK_WEB_ROOT ?? resolve(here, "../../web/dist"));
+const USAGE = `Usage: waymark <command>
 
-const server = createWaymarkServer({ webRoot });
-server.listen(port, host, () => {
-  console.log(`Waymark is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port}/`);
-});
+Commands:
+  serve                      Start the server (the default).
+  migrate                    Bring the database schema up to date and exit.
+  admin create --email E --name N [--password-stdin]
+                             Create an admin account. Without --password-stdin a strong password is made and printed once.
+  seed --demo [--if-empty]   Fill the database with a realistic small demo provider.
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+Environment: DATABASE_URL (a SQLite file path, or postgres://…), PORT, HOST, WAYMARK_TIME_ZONE, LOG_LEVEL.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      demo: { type: "boolean" },
+      "if-empty": { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
+  const [command = "serve", subcommand] = positionals;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock(config.timeZone);
+  switch (command) {
+    case "serve":
+      await serve(config, logger, clock);
+      return -1;
+    case "migrate": {
+      const database = await openDatabase(config.databaseUrl);
+      await database.close();
+      console.log("The database schema is up to date.");
+      return 0;
+    }
+    case "admin":
+      if (subcommand !== "create") break;
+      return runAdminCreate(config, clock, { email: values.email, name: values.name, passwordFromStdin: values["password-stdin"] === true });
+    case "seed":
+      if (!values.demo) break;
+      return runSeed(config, clock, { ifEmpty: values["if-empty"] === true });
+  }
+  console.error(USAGE);
+  return 2;
 }
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

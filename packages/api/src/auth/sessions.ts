@@ -1,0 +1,109 @@
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import type { Role } from "@waymark/core";
+import type { Database, Db, Tables } from "../db/database.js";
+import { newSecret, sameSecret, tokenHash } from "./secrets.js";
+import type { Viewer } from "./viewer.js";
+
+/** A session ends after this long without a request: an unattended screen does not stay signed in. */
+export const SESSION_IDLE_MINUTES = 60;
+/** …and after this long whatever happens, so a stolen cookie has a bounded life. */
+export const SESSION_MAX_HOURS = 12;
+/** Last-seen is written at most this often, so reads do not each cost a write. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export const SESSION_COOKIE = "waymark_session";
+export const CSRF_COOKIE = "waymark_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+export const API_TOKEN_PREFIX = "wm_";
+
+export interface NewSession {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export async function createSession(tx: Db, t: Tables, staffId: string, fromAddress: string | null, now: Date): Promise<NewSession> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_HOURS * 3_600_000);
+  await tx.insert(t.sessions).values({ tokenHash: tokenHash(token), staffId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, fromAddress });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function endSession(tx: Db, t: Tables, sessionTokenHash: string): Promise<void> {
+  await tx.delete(t.sessions).where(eq(t.sessions.tokenHash, sessionTokenHash));
+}
+
+/** Ends every session of a staff member: used when their account is disabled or their password changes. */
+export async function endAllSessions(tx: Db, t: Tables, staffId: string): Promise<void> {
+  await tx.delete(t.sessions).where(eq(t.sessions.staffId, staffId));
+}
+
+async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
+  const t = database.tables;
+  const [member] = await database.read.select().from(t.staff).where(eq(t.staff.id, staffId));
+  // A disabled account is refused on its very next request, whatever sessions or tokens it still holds.
+  if (!member || !member.active) return null;
+  const teams = await database.read.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, staffId));
+  return {
+    staffId: member.id,
+    name: member.name,
+    email: member.email,
+    roles: member.roles as Role[],
+    teamIds: teams.map((team) => team.teamId),
+    authenticatedBy,
+    sessionTokenHash,
+  };
+}
+
+export type SessionCheck =
+  | { readonly kind: "NONE" }
+  | { readonly kind: "EXPIRED" }
+  | { readonly kind: "CSRF_FAILED" }
+  | { readonly kind: "SIGNED_IN"; readonly viewer: Viewer };
+
+/**
+ * Who a request comes from. A browser session must also present its CSRF token on anything but a read-only
+ * GET, so another site cannot make the browser act on a keyworker's behalf.
+ */
+export async function authenticate(
+  database: Database,
+  request: { readonly sessionToken: string | null; readonly bearerToken: string | null; readonly csrfToken: string | null; readonly needsCsrf: boolean },
+  now: Date,
+): Promise<SessionCheck> {
+  const t = database.tables;
+  if (request.bearerToken) {
+    const [token] = await database.read
+      .select()
+      .from(t.apiTokens)
+      .where(and(eq(t.apiTokens.tokenHash, tokenHash(request.bearerToken)), isNull(t.apiTokens.revokedAt), or(isNull(t.apiTokens.expiresAt), gt(t.apiTokens.expiresAt, now))));
+    if (!token) return { kind: "EXPIRED" };
+    const viewer = await viewerFor(database, token.staffId, "API_TOKEN", null);
+    if (!viewer) return { kind: "EXPIRED" };
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await database.write((tx) => tx.update(t.apiTokens).set({ lastUsedAt: now }).where(eq(t.apiTokens.id, token.id)));
+    }
+    return { kind: "SIGNED_IN", viewer };
+  }
+  if (!request.sessionToken) return { kind: "NONE" };
+  const hashOfToken = tokenHash(request.sessionToken);
+  const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
+  const [session] = await database.read
+    .select()
+    .from(t.sessions)
+    .where(and(eq(t.sessions.tokenHash, hashOfToken), gt(t.sessions.expiresAt, now), gt(t.sessions.lastSeenAt, idleCutoff)));
+  if (!session) return { kind: "EXPIRED" };
+  if (request.needsCsrf && !(request.csrfToken && sameSecret(request.csrfToken, session.csrfToken))) return { kind: "CSRF_FAILED" };
+  const viewer = await viewerFor(database, session.staffId, "SESSION", hashOfToken);
+  if (!viewer) return { kind: "EXPIRED" };
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await database.write((tx) => tx.update(t.sessions).set({ lastSeenAt: now }).where(eq(t.sessions.tokenHash, hashOfToken)));
+  }
+  return { kind: "SIGNED_IN", viewer };
+}
+
+/** Deletes sessions past their end, so the table holds only live ones. */
+export async function purgeExpiredSessions(tx: Db, t: Tables, now: Date): Promise<void> {
+  const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
+  await tx.delete(t.sessions).where(or(lt(t.sessions.expiresAt, now), lt(t.sessions.lastSeenAt, idleCutoff)));
+}

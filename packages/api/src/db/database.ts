@@ -1,0 +1,31 @@
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as sqliteSchema from "./schema/sqlite.js";
+
+/**
+ * The query builder every repository uses. Both dialects' schemas have the same tables and columns, and the
+ * parts of drizzle's builder Waymark uses (select, insert, update with `returning`, awaited) behave the same
+ * on both, so repositories are written once against the SQLite types and run on either.
+ */
+export type Db = BetterSQLite3Database<typeof sqliteSchema>;
+export type Tables = typeof sqliteSchema;
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  readonly dialect: Dialect;
+  readonly tables: Tables;
+  /** For reads outside a write. On SQLite this is its own connection, so it never sees uncommitted work. */
+  readonly read: Db;
+  /**
+   * Runs `work` in one transaction: all of it is written or none. Writes are serialised (SQLite has one
+   * writer; on Postgres the transaction is SERIALIZABLE and retried on a conflict), so two keyworkers racing
+   * on one episode cannot both succeed on stale reads.
+   */
+  write<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  /** SQL statements issued since start, for tests and benchmarks that count them. */
+  statementCount(): number;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export { sqliteSchema };

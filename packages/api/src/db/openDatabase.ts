@@ -1,0 +1,20 @@
+import type { Database } from "./database.js";
+import { migratePostgresDatabase, migrateSqliteDatabase } from "./migrate.js";
+import { openPostgresDatabase } from "./postgresDatabase.js";
+import { openSqliteDatabase } from "./sqliteDatabase.js";
+
+/**
+ * Opens the database named by `databaseUrl` — a postgres:// URL, or otherwise a SQLite file path — and brings
+ * its schema up to date.
+ */
+export async function openDatabase(databaseUrl: string): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const database = openPostgresDatabase(databaseUrl);
+    await migratePostgresDatabase(database.pool);
+    return database;
+  }
+  const file = databaseUrl.replace(/^(sqlite|file):(\/\/)?/, "");
+  const database = openSqliteDatabase(file);
+  migrateSqliteDatabase(database.writer);
+  return database;
+}

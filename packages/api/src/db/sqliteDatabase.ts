@@ -1,0 +1,67 @@
+import BetterSqlite3 from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { sqliteSchema, type Database, type Db } from "./database.js";
+import { SerialQueue } from "./serialQueue.js";
+
+function open(file: string, readonly: boolean): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(file, { readonly, fileMustExist: readonly });
+  // WAL lets readers go on while one writer commits; FULL sync makes a committed clinical write survive a
+  // power cut; a busy timeout rides out a backup or a second process briefly holding the lock.
+  if (!readonly) {
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = FULL");
+  }
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  return connection;
+}
+
+/** Opens (creating if needed) a SQLite database file with one writer connection and one reader. */
+export function openSqliteDatabase(file: string): Database & { readonly writer: BetterSqlite3.Database } {
+  mkdirSync(dirname(file), { recursive: true });
+  let statements = 0;
+  const logger = { logQuery: () => void (statements += 1) };
+  const writer = open(file, false);
+  const reader = open(file, true);
+  const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
+  const readDb = drizzle(reader, { schema: sqliteSchema, logger });
+  const queue = new SerialQueue();
+
+  return {
+    dialect: "sqlite",
+    tables: sqliteSchema,
+    read: readDb,
+    writer,
+    write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+      // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
+      // queue keeps any other write from interleaving with it on the shared connection.
+      return queue.run(async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writeDb);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      });
+    },
+    statementCount: () => statements,
+    async ping() {
+      try {
+        reader.prepare("select 1").get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await queue.run(async () => undefined);
+      reader.close();
+      writer.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import DataLoader from "dataloader";
+import { inArray, type Column, type InferSelectModel } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Database, Tables } from "../db/database.js";
+
+type Row<T extends SQLiteTable> = InferSelectModel<T>;
+
+/**
+ * A loader of the rows of `table` whose `column` equals each key, batched into one `IN (...)` query per
+ * tick, so a list of fifty episodes loads its children in one statement per relation, not fifty.
+ */
+export function rowsByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
+  return new DataLoader<string, Row<T>[]>(async (keys) => {
+    const rows = (await database.read.select().from(table as SQLiteTable).where(inArray(column, [...keys]))) as Row<T>[];
+    const grouped = new Map<string, Row<T>[]>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const group = grouped.get(key);
+      if (group) group.push(row);
+      else grouped.set(key, [row]);
+    }
+    return keys.map((key) => grouped.get(key) ?? []);
+  });
+}
+
+/** A loader of single rows by a unique column. */
+export function rowByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
+  const many = rowsByKey(database, table, column, keyOf);
+  return new DataLoader<string, Row<T> | null>(async (keys) => (await many.loadMany(keys)).map((rows) => (Array.isArray(rows) ? (rows[0] ?? null) : null)));
+}
+
+/**
+ * The per-request loaders for records reached through relations. They load only what a resolver already
+ * proved is in scope (a child of an episode the viewer may see), so they apply no scope of their own.
+ */
+export function createLoaders(database: Database) {
+  const t: Tables = database.tables;
+  return {
+    teamById: rowByKey(database, t.teams, t.teams.id, (row) => row.id),
+    staffById: rowByKey(database, t.staff, t.staff.id, (row) => row.id),
+    teamIdsByStaff: rowsByKey(database, t.staffTeams, t.staffTeams.staffId, (row) => row.staffId),
+    catalogueItemByCode: rowByKey(database, t.catalogueItems, t.catalogueItems.code, (row) => row.code),
+    problemSubstancesByEpisode: rowsByKey(database, t.problemSubstances, t.problemSubstances.episodeId, (row) => row.episodeId),
+    assessmentsByEpisode: rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId),
+    plansByEpisode: rowsByKey(database, t.recoveryPlans, t.recoveryPlans.episodeId, (row) => row.episodeId),
+    goalsByPlan: rowsByKey(database, t.planGoals, t.planGoals.planId, (row) => row.planId),
+    budgetLinesByPlan: rowsByKey(database, t.budgetLines, t.budgetLines.planId, (row) => row.planId),
+    reviewsByEpisode: rowsByKey(database, t.reviews, t.reviews.episodeId, (row) => row.episodeId),
+    goalProgressByReview: rowsByKey(database, t.goalProgress, t.goalProgress.reviewId, (row) => row.reviewId),
+    interventionsByEpisode: rowsByKey(database, t.interventions, t.interventions.episodeId, (row) => row.episodeId),
+    outcomesByEpisode: rowsByKey(database, t.outcomeRecords, t.outcomeRecords.episodeId, (row) => row.episodeId),
+    contactsByEpisode: rowsByKey(database, t.contacts, t.contacts.episodeId, (row) => row.episodeId),
+    harmReductionByEpisode: rowsByKey(database, t.harmReductionRecords, t.harmReductionRecords.episodeId, (row) => row.episodeId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,20 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { authChecker } from "./authChecker.js";
+import { RESOLVERS } from "./resolvers/index.js";
+import { DateTimeScalar } from "./scalars.js";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Waymark's GraphQL schema. Built once per process: type-graphql's metadata is global. */
+export function waymarkSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    // Input is checked by core's rules and the resolvers; no class-validator.
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+  return built;
+}

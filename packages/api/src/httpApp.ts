@@ -1,0 +1,146 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { parse as parseCookies, serialize as serializeCookie } from "cookie";
+import express, { type Request, type Response } from "express";
+import { randomUUID } from "node:crypto";
+import { ReadAudit } from "./audit/auditLog.js";
+import { authenticate, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "./auth/sessions.js";
+import type { Clock } from "./clock.js";
+import type { Database } from "./db/database.js";
+import type { RequestContext } from "./graphql/context.js";
+import { ERROR_CODES } from "./graphql/errors.js";
+import { createLoaders } from "./graphql/loaders.js";
+import { waymarkSchema } from "./graphql/schema.js";
+import { operationGuards } from "./graphql/limits/index.js";
+import type { Logger } from "./logger.js";
+import { webAppHandler } from "./webApp.js";
+
+export interface AppOptions {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly webRoot: string;
+  /** Mark cookies Secure. On by default; a plain-HTTP loopback install turns it off. */
+  readonly secureCookies: boolean;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+  "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+};
+
+function bearerTokenOf(request: Request): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
+}
+
+/** Masks anything unexpected: callers see a code and a plain message, never a stack trace or SQL. */
+function publicError(formatted: { message: string; extensions?: Record<string, unknown> }, logger: Logger, error: unknown) {
+  const code = formatted.extensions?.code;
+  const known = typeof code === "string" && code !== "INTERNAL_SERVER_ERROR";
+  if (known) return { message: formatted.message, extensions: { ...formatted.extensions, stacktrace: undefined } };
+  logger.error({ err: error }, "unexpected error in a GraphQL request");
+  return { message: "Something went wrong on the server. The request was not completed.", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** Builds the HTTP application: GraphQL at /graphql, health checks, and the web app at /. */
+export async function createHttpApp(options: AppOptions) {
+  const { database, clock, logger } = options;
+  const readAuditFlush: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          await contextValue.readAudit.flush(database);
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await waymarkSchema(),
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [readAuditFlush, ...operationGuards()],
+    formatError: (formatted, error) => publicError(formatted, logger, error),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use((_request, response, next) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    next();
+  });
+  app.get("/healthz", (_request, response) => void response.json({ status: "ok" }));
+  app.get("/readyz", async (_request, response) => {
+    const ready = await database.ping();
+    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    async (request, response, next) => {
+      // A browser session's CSRF token must accompany every POST; refuse before any resolver runs.
+      const cookies = parseCookies(request.headers.cookie ?? "");
+      const check = await authenticate(
+        database,
+        {
+          sessionToken: cookies[SESSION_COOKIE] ?? null,
+          bearerToken: bearerTokenOf(request),
+          csrfToken: (request.headers[CSRF_HEADER] as string | undefined) ?? null,
+          needsCsrf: request.method !== "GET",
+        },
+        clock.now(),
+      );
+      if (check.kind === "CSRF_FAILED") {
+        response.status(403).json({ errors: [{ message: "The request was not sent by Waymark's own pages (missing or wrong CSRF token).", extensions: { code: ERROR_CODES.forbidden } }] });
+        return;
+      }
+      response.locals.viewer = check.kind === "SIGNED_IN" ? check.viewer : null;
+      response.locals.sessionExpired = check.kind === "EXPIRED";
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+        const viewer = res.locals.viewer ?? null;
+        const fromAddress = req.ip ?? null;
+        const cookieOptions = { path: "/", sameSite: "strict" as const, secure: options.secureCookies };
+        return {
+          database,
+          viewer,
+          clock,
+          today: clock.today(),
+          fromAddress,
+          requestId: randomUUID(),
+          readAudit: new ReadAudit({ actorId: viewer?.staffId ?? null, fromAddress }),
+          loaders: createLoaders(database),
+          cookies: {
+            set(sessionToken, csrfToken, expiresAt) {
+              res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sessionToken, { ...cookieOptions, httpOnly: true, expires: expiresAt }));
+              res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrfToken, { ...cookieOptions, httpOnly: false, expires: expiresAt }));
+            },
+            clear() {
+              res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", { ...cookieOptions, httpOnly: true, maxAge: 0 }));
+              res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, "", { ...cookieOptions, httpOnly: false, maxAge: 0 }));
+            },
+          },
+        };
+      },
+    }),
+  );
+
+  const serveWebApp = webAppHandler(options.webRoot);
+  app.get(/.*/, (request, response, next) => {
+    serveWebApp(request, response).catch(next);
+  });
+
+  return { app, apollo };
+}
