@@ -35,6 +35,7 @@ export const INPUT_CODES = {
   invalidValue: "INVALID_VALUE",
   tooLong: "TOO_LONG",
   invalidNhsNumber: "INVALID_NHS_NUMBER",
+  staleVersion: "STALE_VERSION",
 } as const;
 
 export type RuleCode =

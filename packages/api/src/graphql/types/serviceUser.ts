@@ -1,0 +1,115 @@
+import type { AccommodationNeed, ConsentAnswer, Ethnicity, IsoDate, Sex } from "@waymark/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import type { ServiceUserRow } from "../../db/mappers.js";
+import { AccommodationNeedEnum, ConsentEnum, EthnicityEnum, SexEnum } from "../enums.js";
+import { toGlobalId } from "../globalId.js";
+import { Node } from "../relay.js";
+import { DateScalar } from "../scalars.js";
+
+@ObjectType({ implements: Node, description: "A person known to the service. Their episodes of care hang off this record." })
+export class ServiceUser extends Node {
+  localId!: string;
+
+  @Field(() => String, { description: "The service's own reference for the person, unique within the provider." })
+  localReference!: string;
+
+  @Field(() => String, { description: "First name." })
+  firstName!: string;
+
+  @Field(() => String, { description: "Last name." })
+  lastName!: string;
+
+  @Field(() => String, { nullable: true, description: "The name the person likes to be called." })
+  preferredName!: string | null;
+
+  @Field(() => DateScalar, { description: "Date of birth." })
+  dateOfBirth!: IsoDate;
+
+  @Field(() => SexEnum, { description: "Sex." })
+  sex!: Sex;
+
+  @Field(() => String, { nullable: true, description: "Gender identity in the person's own words, if they gave it." })
+  genderIdentity!: string | null;
+
+  @Field(() => EthnicityEnum, { description: "Ethnic group." })
+  ethnicity!: Ethnicity;
+
+  @Field(() => String, { nullable: true, description: "Postcode; null for no fixed abode or not known." })
+  postcode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "NHS number, ten digits." })
+  nhsNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: "GP practice." })
+  gpPractice!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number." })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Email address." })
+  email!: string | null;
+
+  @Field(() => ConsentEnum, { description: "Consent to be included in national reporting." })
+  consentToNationalReporting!: ConsentAnswer;
+
+  @Field(() => ConsentEnum, { description: "Consent to share information with the GP." })
+  consentToShareWithGp!: ConsentAnswer;
+
+  @Field(() => Boolean, { nullable: true, description: "Has parental responsibility for a child." })
+  parentalResponsibility!: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of children living with the person." })
+  childrenLivingWith!: number | null;
+
+  @Field(() => Boolean, { description: "A child under 5 lives in the household (raises the safeguarding flag)." })
+  childUnder5InHousehold!: boolean;
+
+  @Field(() => Boolean, { description: "Pregnant (raises the safeguarding flag)." })
+  pregnant!: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: "Expected date of delivery, when pregnant." })
+  expectedDeliveryDate!: IsoDate | null;
+
+  @Field(() => Boolean, { description: "Is a carer for someone." })
+  isCarer!: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Has served in the armed forces." })
+  veteran!: boolean | null;
+
+  @Field(() => AccommodationNeedEnum, { description: "Housing situation." })
+  accommodationNeed!: AccommodationNeed;
+
+  @Field(() => Int, { description: "Version of this record; pass it back when updating so a stale edit is refused." })
+  version!: number;
+
+  static of(row: ServiceUserRow): ServiceUser {
+    return Object.assign(new ServiceUser(), {
+      id: toGlobalId("ServiceUser", row.id),
+      localId: row.id,
+      localReference: row.localReference,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      preferredName: row.preferredName,
+      dateOfBirth: row.dateOfBirth,
+      sex: row.sex as Sex,
+      genderIdentity: row.genderIdentity,
+      ethnicity: row.ethnicity as Ethnicity,
+      postcode: row.postcode,
+      nhsNumber: row.nhsNumber,
+      gpPractice: row.gpPractice,
+      phone: row.phone,
+      email: row.email,
+      consentToNationalReporting: row.consentToNationalReporting as ConsentAnswer,
+      consentToShareWithGp: row.consentToShareWithGp as ConsentAnswer,
+      parentalResponsibility: row.parentalResponsibility,
+      childrenLivingWith: row.childrenLivingWith,
+      childUnder5InHousehold: row.childUnder5InHousehold,
+      pregnant: row.pregnant,
+      expectedDeliveryDate: row.expectedDeliveryDate,
+      isCarer: row.isCarer,
+      veteran: row.veteran,
+      accommodationNeed: row.accommodationNeed as AccommodationNeed,
+      version: row.version,
+    });
+  }
+}
