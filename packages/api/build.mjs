@@ -16,7 +16,11 @@ await build({
     {
       name: "npm-dependencies-external",
       setup(pluginBuild) {
-        pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@waymark/") ? undefined : { path: args.path, external: true }));
+        // Imports made from inside a workspace package (core's own libraries) are bundled with it, since
+        // the api's node_modules cannot resolve them at run time.
+        pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith("@waymark/") || /[\\/]packages[\\/](?!api[\\/])/.test(args.importer) ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

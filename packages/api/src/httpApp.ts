@@ -11,7 +11,7 @@ import type { RequestContext } from "./graphql/context.js";
 import { ERROR_CODES } from "./graphql/errors.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { waymarkSchema } from "./graphql/schema.js";
-import { operationGuards } from "./graphql/limits/index.js";
+import { documentGuards, operationGuards } from "./graphql/limits/index.js";
 import type { Logger } from "./logger.js";
 import { webAppHandler } from "./webApp.js";
 
@@ -87,6 +87,8 @@ export async function createHttpApp(options: AppOptions) {
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // Too many tokens or directives: refused before the document is parsed for execution or validated.
+    documentGuards(),
     async (request, response, next) => {
       // A browser session's CSRF token must accompany every POST; refuse before any resolver runs.
       const cookies = parseCookies(request.headers.cookie ?? "");

@@ -9,8 +9,11 @@ const DEADLOCK_DETECTED = "40P01";
 const MAX_ATTEMPTS = 5;
 
 /** Opens a Postgres connection pool for `url` (postgres://…). */
-export function openPostgresDatabase(url: string): Database & { readonly pool: pg.Pool } {
+export function openPostgresDatabase(url: string, onConnectionError: (error: Error) => void = () => undefined): Database & { readonly pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (a restart, a failover) must not crash the process: the pool
+  // replaces it, and the next query either succeeds or fails on its own request.
+  pool.on("error", onConnectionError);
   let statements = 0;
   const logger = { logQuery: () => void (statements += 1) };
   const db = drizzle(pool, { schema: pgSchema, logger });

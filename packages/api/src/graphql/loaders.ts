@@ -39,6 +39,7 @@ export function createLoaders(database: Database) {
     teamById: rowByKey(database, t.teams, t.teams.id, (row) => row.id),
     staffById: rowByKey(database, t.staff, t.staff.id, (row) => row.id),
     teamIdsByStaff: rowsByKey(database, t.staffTeams, t.staffTeams.staffId, (row) => row.staffId),
+    staffIdsByTeam: rowsByKey(database, t.staffTeams, t.staffTeams.teamId, (row) => row.teamId),
     catalogueItemByCode: rowByKey(database, t.catalogueItems, t.catalogueItems.code, (row) => row.code),
     problemSubstancesByEpisode: rowsByKey(database, t.problemSubstances, t.problemSubstances.episodeId, (row) => row.episodeId),
     assessmentsByEpisode: rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId),

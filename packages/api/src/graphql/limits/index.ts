@@ -1,10 +1,26 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { RequestHandler } from "express";
 import type { RequestContext } from "../context.js";
+import { documentGuard } from "./documentGuard.js";
+import { operationGuardPlugin } from "./plugin.js";
+import { QUERY_LIMITS } from "./queryLimits.js";
+
+export { QUERY_LIMITS, type QueryLimits } from "./queryLimits.js";
+export { LIMIT_CODES } from "./refusals.js";
+export type { CostReport } from "./plugin.js";
 
 /**
  * Guards run on every operation before any resolver: query limits and the rule that only signed-in users
- * may introspect.
+ * may introspect. Apollo calls them once it has validated the operation and knows its variables.
  */
 export function operationGuards(): ApolloServerPlugin<RequestContext>[] {
-  return [];
+  return [operationGuardPlugin(QUERY_LIMITS)];
+}
+
+/**
+ * Express middleware for /graphql, to install after the JSON body parser and before Apollo: refuses a
+ * document with too many tokens or directives before it is parsed and validated.
+ */
+export function documentGuards(): RequestHandler {
+  return documentGuard(QUERY_LIMITS);
 }

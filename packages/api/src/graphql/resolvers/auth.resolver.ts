@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { writeAudit } from "../../audit/auditLog.js";
 import { passwordMatches } from "../../auth/secrets.js";
+import { addressKey, signInLimiterFor } from "../../auth/signInLimits.js";
 import { createSession, endSession } from "../../auth/sessions.js";
 import type { RequestContext } from "../context.js";
 import { StaffMember } from "../types/organisation.js";
@@ -55,10 +56,22 @@ export class AuthResolver {
     const { database, clock, fromAddress } = context;
     const t = database.tables;
     const now = clock.now();
+    // Counted per `login` field, not per request: aliases in one request are as many attempts.
+    const limiter = signInLimiterFor(database);
+    const address = addressKey(fromAddress);
+    const addressBlockedUntil = limiter.blockedUntil(address, now);
+    if (addressBlockedUntil) {
+      // Not audited one by one: the failures that led here are, and a flood of refusals would only fill the trail.
+      const minutes = Math.max(1, Math.ceil((addressBlockedUntil.getTime() - now.getTime()) / 60_000));
+      return refused("TOO_MANY_SIGN_IN_ATTEMPTS", `Too many failed sign-ins from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    }
+    // Counted before the password is checked, in the same tick as the check above, so parallel requests
+    // cannot all slip under the limit while their hashes are verified. A success clears the count.
+    limiter.recordAttempt(address, now);
     const email = input.email.trim().toLowerCase();
     const [member] = await database.read.select().from(t.staff).where(eq(t.staff.email, email));
     if (member?.lockedUntil && member.lockedUntil > now) {
-      await database.write((tx) => writeAudit(tx, t, { actorId: member.id, fromAddress }, [{ action: "LOGIN_FAILED", recordType: "StaffMember", recordId: member.id, detail: { reason: "locked" } }]));
+      await database.write((tx) => writeAudit(tx, t, { actorId: member.id, fromAddress }, [{ action: "LOGIN_FAILED", recordType: "StaffMember", recordId: member.id, detail: { reason: "locked" } }], now));
       return refused("ACCOUNT_LOCKED", `Too many failed sign-ins. Try again in ${LOCK_MINUTES} minutes, or ask an admin to reset your password.`);
     }
     // Always verify a hash, even for an unknown email, so timing does not reveal which accounts exist.
@@ -70,15 +83,16 @@ export class AuthResolver {
           const lockedUntil = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
           await tx.update(t.staff).set({ failedSignIns: lockedUntil ? 0 : failures, lockedUntil }).where(eq(t.staff.id, member.id));
         }
-        await writeAudit(tx, t, { actorId: member?.id ?? null, fromAddress }, [{ action: "LOGIN_FAILED", recordType: "StaffMember", recordId: member?.id ?? null }]);
+        await writeAudit(tx, t, { actorId: member?.id ?? null, fromAddress }, [{ action: "LOGIN_FAILED", recordType: "StaffMember", recordId: member?.id ?? null }], now);
       });
       return refused("INVALID_CREDENTIALS", "The email or password is not right.");
     }
     const session = await database.write(async (tx) => {
       await tx.update(t.staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(t.staff.id, member.id));
-      await writeAudit(tx, t, { actorId: member.id, fromAddress }, [{ action: "LOGIN", recordType: "StaffMember", recordId: member.id }]);
+      await writeAudit(tx, t, { actorId: member.id, fromAddress }, [{ action: "LOGIN", recordType: "StaffMember", recordId: member.id }], now);
       return createSession(tx, t, member.id, fromAddress, now);
     });
+    limiter.recordSuccess(address);
     context.cookies.set(session.token, session.csrfToken, session.expiresAt);
     return Object.assign(new LoginPayload(), { staffMember: StaffMember.of(member), csrfToken: session.csrfToken, userErrors: [] });
   }

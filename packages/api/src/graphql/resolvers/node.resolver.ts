@@ -8,7 +8,7 @@ import { Node } from "../relay.js";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any record by its global ID, or null when it does not exist or is outside your scope." })
-  async node(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<object | null> {
+  async node(@Arg("id", () => ID, { description: "Global ID of any record, as returned in an `id` field." }) id: string, @Ctx() context: RequestContext): Promise<object | null> {
     if (!context.viewer) throw unauthenticated();
     const parsed = fromGlobalId(id);
     if (!parsed) return null;

@@ -1,10 +1,11 @@
-import type { Cohort, DischargeReason, EpisodeStatus, InjectingStatus, IsoDate, ReferralSource, ReferralUrgency } from "@waymark/core";
+import type { Cohort, DischargeReason, EpisodeStatus, InjectingStatus, IsoDate, ReferralSource, ReferralUrgency, Route, Substance } from "@waymark/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import type { EpisodeRow } from "../../db/mappers.js";
-import { CohortEnum, DischargeReasonEnum, EpisodeStatusEnum, InjectingStatusEnum, ReferralSourceEnum, ReferralUrgencyEnum } from "../enums.js";
+import type { EpisodeRow, ProblemSubstanceRow } from "../../db/mappers.js";
+import { CohortEnum, DischargeReasonEnum, EpisodeStatusEnum, InjectingStatusEnum, ReferralSourceEnum, ReferralUrgencyEnum, RouteEnum, SubstanceEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
 import { Node } from "../relay.js";
 import { DateScalar } from "../scalars.js";
+import { EnteredInError } from "./enteredInError.js";
 
 @ObjectType({ description: "How a referral came in." })
 export class Referral {
@@ -24,6 +25,33 @@ export class Referral {
   urgency!: ReferralUrgency;
 }
 
+@ObjectType({ description: "A problem substance of an episode, ranked 1 (main) to 3." })
+export class ProblemSubstance {
+  @Field(() => Int, { description: "1 for the main problem substance, then 2 and 3." })
+  rank!: number;
+
+  @Field(() => SubstanceEnum, { description: "The substance." })
+  substance!: Substance;
+
+  @Field(() => Int, { nullable: true, description: "Age in years when the person first used it." })
+  ageOfFirstUse!: number | null;
+
+  @Field(() => RouteEnum, { nullable: true, description: "How the person takes it." })
+  route!: Route | null;
+
+  static of(row: ProblemSubstanceRow): ProblemSubstance {
+    return Object.assign(new ProblemSubstance(), { rank: row.rank, substance: row.substance as Substance, ageOfFirstUse: row.ageOfFirstUse, route: row.route as Route | null });
+  }
+}
+
+@ObjectType({ description: "A team lead's recorded decision to accept a referral outside the team's age band (R-ELIG-1)." })
+export class AgeBandOverride {
+  approvedByLocalId!: string | null;
+
+  @Field(() => String, { description: "Why the referral was accepted outside the age band." })
+  reason!: string;
+}
+
 @ObjectType({ implements: Node, description: "One stretch of contact with the service, from referral to discharge." })
 export class Episode extends Node {
   localId!: string;
@@ -36,6 +64,9 @@ export class Episode extends Node {
 
   @Field(() => Referral, { description: "The referral that opened the episode." })
   referral!: Referral;
+
+  @Field(() => AgeBandOverride, { nullable: true, description: "Set when a team lead accepted the referral outside the team's age band (R-ELIG-1)." })
+  ageBandOverride!: AgeBandOverride | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Date of triage (the initial assessment)." })
   triageDate!: IsoDate | null;
@@ -58,6 +89,9 @@ export class Episode extends Node {
   @Field(() => DischargeReasonEnum, { nullable: true, description: "Why the episode ended." })
   dischargeReason!: DischargeReason | null;
 
+  @Field(() => EnteredInError, { nullable: true, description: "Set when the episode was marked entered in error." })
+  enteredInError!: EnteredInError | null;
+
   @Field(() => Int, { description: "Version of this record; pass it back when updating so a stale edit is refused." })
   version!: number;
 
@@ -76,6 +110,9 @@ export class Episode extends Node {
         reason: row.referralReason,
         urgency: row.referralUrgency as ReferralUrgency,
       }),
+      ageBandOverride: row.ageBandOverrideReason
+        ? Object.assign(new AgeBandOverride(), { reason: row.ageBandOverrideReason, approvedByLocalId: row.ageBandOverrideById })
+        : null,
       triageDate: row.triageDate,
       injectingStatus: row.injectingStatus as InjectingStatus | null,
       firstInterventionDate: row.firstInterventionDate,
@@ -83,6 +120,7 @@ export class Episode extends Node {
       nextReviewDue: row.nextReviewDue,
       dischargeDate: row.dischargeDate,
       dischargeReason: row.dischargeReason as DischargeReason | null,
+      enteredInError: EnteredInError.of(row),
       version: row.version,
     });
   }

@@ -1,9 +1,10 @@
 import type { Role } from "@waymark/core";
-import { Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { StaffRow, TeamRow } from "../../db/mappers.js";
 import { RoleEnum } from "../enums.js";
+import { IdFilter, OrderDirection, StringFilter } from "../filters.js";
 import { toGlobalId } from "../globalId.js";
-import { Node } from "../relay.js";
+import { connectionType, Node, PageArgs } from "../relay.js";
 
 @ObjectType({ implements: Node, description: "A team (service) of the provider, with the settings its schedules run on." })
 export class Team extends Node {
@@ -72,4 +73,71 @@ export class StaffMember extends Node {
       version: row.version,
     });
   }
+}
+
+export const StaffConnection = connectionType(StaffMember, "StaffMember", "A page of staff accounts.");
+
+@InputType({ description: "Conditions on a staff member's roles." })
+export class StaffRoleFilter {
+  @Field(() => RoleEnum, { nullable: true, description: "Has this role." })
+  eq?: Role | null;
+
+  @Field(() => [RoleEnum], { nullable: true, description: "Has at least one of these roles." })
+  in?: Role[] | null;
+}
+
+@InputType({ description: "Which staff accounts to list. All conditions given must hold; `and` and `or` combine further filters." })
+export class StaffFilter {
+  @Field(() => StringFilter, { nullable: true, description: "The full name." })
+  name?: StringFilter | null;
+
+  @Field(() => StringFilter, { nullable: true, description: "The email address (stored in lower case)." })
+  email?: StringFilter | null;
+
+  @Field(() => IdFilter, { nullable: true, description: "Membership of teams (Team IDs); isNull true lists accounts in no team." })
+  teamId?: IdFilter | null;
+
+  @Field(() => StaffRoleFilter, { nullable: true, description: "The roles." })
+  role?: StaffRoleFilter | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only active accounts; false: only disabled ones." })
+  active?: boolean | null;
+
+  @Field(() => [StaffFilter], { nullable: true, description: "Every one of these filters holds." })
+  and?: StaffFilter[] | null;
+
+  @Field(() => [StaffFilter], { nullable: true, description: "At least one of these filters holds." })
+  or?: StaffFilter[] | null;
+}
+
+export enum StaffOrderField {
+  NAME = "NAME",
+  EMAIL = "EMAIL",
+}
+
+registerEnumType(StaffOrderField, {
+  name: "StaffOrderField",
+  description: "What a list of staff can be sorted by.",
+  valuesConfig: {
+    NAME: { description: "Full name, ignoring case." },
+    EMAIL: { description: "Email address." },
+  },
+});
+
+@InputType({ description: "One sort key of a list of staff. Ties fall to the next key, and finally to the record's ID." })
+export class StaffOrder {
+  @Field(() => StaffOrderField, { description: "What to sort by." })
+  field!: StaffOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Ascending (default) or descending." })
+  direction!: OrderDirection;
+}
+
+@ArgsType()
+export class StaffArgs extends PageArgs {
+  @Field(() => StaffFilter, { nullable: true, description: "Which accounts to list." })
+  filter?: StaffFilter | null;
+
+  @Field(() => [StaffOrder], { nullable: true, description: "Sort order, most significant first (default: by name)." })
+  orderBy?: StaffOrder[] | null;
 }

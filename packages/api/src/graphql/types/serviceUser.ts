@@ -3,12 +3,27 @@ import { Field, Int, ObjectType } from "type-graphql";
 import type { ServiceUserRow } from "../../db/mappers.js";
 import { AccommodationNeedEnum, ConsentEnum, EthnicityEnum, SexEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
-import { Node } from "../relay.js";
+import { connectionType, Node } from "../relay.js";
 import { DateScalar } from "../scalars.js";
+import { EnteredInError } from "./enteredInError.js";
+import { SuicideRiskFlag } from "./risk.js";
+import { SafeguardingFlag } from "./safeguarding.js";
+
+@ObjectType({ description: "The flags a person carries, as the caseload shows them." })
+export class ServiceUserFlags {
+  @Field(() => SuicideRiskFlag, { description: "R-RISK-2: raised while the latest risk assessment in the person's episodes you can see records a suicide-risk factor." })
+  suicideRisk!: SuicideRiskFlag;
+
+  @Field(() => SafeguardingFlag, { description: "R-SAFE-1: pregnant or living with a child under 5; a home visit is due in the open episode until one is recorded." })
+  safeguarding!: SafeguardingFlag;
+}
 
 @ObjectType({ implements: Node, description: "A person known to the service. Their episodes of care hang off this record." })
 export class ServiceUser extends Node {
   localId!: string;
+
+  @Field(() => String, { description: "Stable random identifier that stands for the person in pseudonymised reports and exports." })
+  pseudonym!: string;
 
   @Field(() => String, { description: "The service's own reference for the person, unique within the provider." })
   localReference!: string;
@@ -79,6 +94,9 @@ export class ServiceUser extends Node {
   @Field(() => AccommodationNeedEnum, { description: "Housing situation." })
   accommodationNeed!: AccommodationNeed;
 
+  @Field(() => EnteredInError, { nullable: true, description: "Set when the person's record was marked entered in error." })
+  enteredInError!: EnteredInError | null;
+
   @Field(() => Int, { description: "Version of this record; pass it back when updating so a stale edit is refused." })
   version!: number;
 
@@ -86,6 +104,7 @@ export class ServiceUser extends Node {
     return Object.assign(new ServiceUser(), {
       id: toGlobalId("ServiceUser", row.id),
       localId: row.id,
+      pseudonym: row.pseudonym,
       localReference: row.localReference,
       firstName: row.firstName,
       lastName: row.lastName,
@@ -109,7 +128,10 @@ export class ServiceUser extends Node {
       isCarer: row.isCarer,
       veteran: row.veteran,
       accommodationNeed: row.accommodationNeed as AccommodationNeed,
+      enteredInError: EnteredInError.of(row),
       version: row.version,
     });
   }
 }
+
+export const ServiceUserConnection = connectionType(ServiceUser, "ServiceUser", "A page of people, with the total matching the filter.");

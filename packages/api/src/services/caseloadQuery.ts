@@ -1,0 +1,89 @@
+import type { IsoDate, ServiceSettings } from "@waymark/core";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db, Tables } from "../db/database.js";
+import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
+import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
+import type { ConnectionShape } from "../graphql/relay.js";
+import { caseloadFilterCondition, caseloadSearchCondition, type CaseloadFilterCriteria } from "./caseloadFilter.js";
+import { CASELOAD_FLAGS, caseloadFlagCondition, type CaseloadFlag, type FlagQueryContext } from "./caseloadFlags.js";
+import { caseloadSortKeys, checkCursorFitsKeys, type CaseloadOrderBy } from "./caseloadOrder.js";
+import { openWorkingListEpisodes, type WorkingListCriteria } from "./workingListScope.js";
+
+/**
+ * The caseload: a keyworker's or a team's open episodes with the person, today's flags and the review due,
+ * filtered, searched, sorted and paged in SQL (keyset pagination), so a page costs the same whether the
+ * list holds twenty episodes or two thousand.
+ *
+ * A page takes two statements: the page itself and its total count. The page query picks the page's ids in
+ * a subquery that reads only what the filter and order need, then computes the flags for those rows
+ * alone, so the flag expressions (the OST one has a subquery) never run on rows that are not shown.
+ */
+
+export interface CaseloadRequest extends WorkingListCriteria {
+  readonly today: IsoDate;
+  readonly settings: ServiceSettings;
+  readonly filter?: CaseloadFilterCriteria | null;
+  readonly search?: string | null;
+  readonly orderBy: readonly CaseloadOrderBy[];
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+/** One caseload row: the episode and person as stored, and the flags they carry today. */
+export interface CaseloadRow {
+  readonly episode: EpisodeRow;
+  readonly person: ServiceUserRow;
+  readonly flags: readonly CaseloadFlag[];
+}
+
+const flagColumn = (flag: CaseloadFlag) => `flag_${flag}`;
+const sortColumn = (index: number) => `sort_${index}`;
+
+/** The condition every row of the caseload meets, without the cursor. */
+function caseloadCondition(request: CaseloadRequest, context: FlagQueryContext): SQL | undefined {
+  return and(openWorkingListEpisodes(context.t, request), caseloadFilterCondition(request.filter, context), caseloadSearchCondition(request.search, context));
+}
+
+function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext) {
+  const extra: Record<string, SQL> = {};
+  for (const flag of CASELOAD_FLAGS) extra[flagColumn(flag)] = sql`(case when ${caseloadFlagCondition(flag, context)} then 1 else 0 end)`;
+  keys.forEach((key, index) => (extra[sortColumn(index)] = sql`${key.expression}`));
+  return { episode: t.episodes, person: t.serviceUsers, ...extra };
+}
+
+/** One page of the caseload and the number of rows in the whole list. */
+export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest): Promise<ConnectionShape<CaseloadRow>> {
+  const context: FlagQueryContext = { t, today: request.today, settings: request.settings };
+  const keys = caseloadSortKeys(request.orderBy, t);
+  checkCursorFitsKeys(keys, request.after);
+  const condition = caseloadCondition(request, context);
+  const personOfEpisode = eq(t.serviceUsers.id, t.episodes.serviceUserId);
+
+  // The person's row is joined only where a search or the name order reads it: on a big team the join is a
+  // lookup per row of the list, not of the page.
+  const needsPerson = Boolean(request.search?.trim()) || request.orderBy.some((order) => order.field === "LAST_NAME");
+  const pageIds = db.select({ id: t.episodes.id }).from(t.episodes).$dynamic();
+  const counting = db.select({ count: sql<number>`count(*)` }).from(t.episodes).$dynamic();
+  if (needsPerson) {
+    pageIds.innerJoin(t.serviceUsers, personOfEpisode);
+    counting.innerJoin(t.serviceUsers, personOfEpisode);
+  }
+  pageIds
+    .where(and(condition, afterCursor(keys, request.after)))
+    .orderBy(...orderByKeys(keys))
+    .limit(request.first + 1);
+  const [rows, [counted]] = await Promise.all([
+    db.select(pageSelection(t, keys, context)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys)),
+    counting.where(condition),
+  ]);
+
+  const values = rows as unknown as (Record<string, unknown> & { episode: EpisodeRow; person: ServiceUserRow })[];
+  return pageFromRows(
+    values,
+    request.first,
+    (row) => keys.map((_, index) => row[sortColumn(index)]),
+    (row) => ({ episode: row.episode, person: row.person, flags: CASELOAD_FLAGS.filter((flag) => Number(row[flagColumn(flag)]) === 1) }),
+    Number(counted?.count ?? 0),
+    Boolean(request.after),
+  );
+}

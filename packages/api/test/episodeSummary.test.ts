@@ -1,0 +1,126 @@
+import {
+  cohortOf,
+  disengagement,
+  dnaFollowUps,
+  firstInterventionDate,
+  nextReviewDue,
+  ostDuration,
+  safeguardingStatus,
+  suicideRiskFlag,
+  type IsoDate,
+} from "@waymark/core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { CaseloadData } from "./caseloadData.js";
+import { describeEachDialect } from "./databases.js";
+import { createOrganisation, type Organisation } from "./fixtures.js";
+import { episodeFacts, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { startTestServer, type TestServer } from "./testServer.js";
+
+const TODAY = "2025-06-02";
+
+/** The derived columns core computes from an episode's records on the day they were written. */
+function coreSummary(facts: EpisodeFacts, asOf: IsoDate) {
+  const { loaded, catalogue, settings } = facts;
+  const { episode, contacts } = loaded;
+  const engagement = disengagement(episode, contacts, settings, asOf);
+  const outstanding = dnaFollowUps(contacts, settings, asOf).filter((followUp) => followUp.status !== "DONE");
+  const safeguarding = safeguardingStatus(loaded.serviceUser, contacts);
+  return {
+    cohort: cohortOf(episode.problemSubstances),
+    firstInterventionDate: firstInterventionDate(loaded.interventions, catalogue),
+    nextReviewDue: nextReviewDue(loaded.plans, loaded.reviews, episode),
+    lastAttendedContactDate: engagement.lastAttendedDate,
+    consecutiveDnas: engagement.consecutiveDnas,
+    dnaFollowUpDueBy: outstanding.map((followUp) => followUp.dueBy).sort()[0] ?? null,
+    suicideRisk: suicideRiskFlag(loaded.assessments, loaded.reviews).flagged,
+    safeguarding: safeguarding.flagged,
+    homeVisitRecorded: safeguarding.homeVisitRecorded,
+    ostSince: ostDuration(facts.personInterventions, catalogue, asOf).continuousSince,
+  };
+}
+
+function storedSummary(facts: EpisodeFacts) {
+  const { row } = facts.loaded;
+  return {
+    cohort: row.cohort,
+    firstInterventionDate: row.firstInterventionDate,
+    nextReviewDue: row.nextReviewDue,
+    lastAttendedContactDate: row.lastAttendedContactDate,
+    consecutiveDnas: row.consecutiveDnas,
+    dnaFollowUpDueBy: row.dnaFollowUpDueBy,
+    suicideRisk: row.suicideRisk,
+    safeguarding: row.safeguarding,
+    homeVisitRecorded: row.homeVisitRecorded,
+    ostSince: row.ostSince,
+  };
+}
+
+describeEachDialect("episode summary: the derived columns equal what core computes from the records", (dialect) => {
+  let server: TestServer;
+  let organisation: Organisation;
+  let data: CaseloadData;
+  let episodeIds: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, TODAY);
+    organisation = await createOrganisation(server.database);
+    const { staff, adultTeamId, youngPeopleTeamId } = organisation;
+    data = new CaseloadData(server, staff.lead.id);
+    const provider = {
+      teams: [
+        { teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, null] },
+        { teamId: youngPeopleTeamId, keyworkerIds: [staff.youngPeopleKeyworker.id] },
+      ],
+    };
+    episodeIds = await writeGeneratedCaseload(data, new Random(31337), provider, 60, TODAY);
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it("R-COH-1, R-REV-1, R-DNA-1, R-DNA-2, R-RISK-2, R-SAFE-1, R-OST-1: every generated episode's columns match core on the day of writing", async () => {
+    const allFacts = await Promise.all(episodeIds.map((episodeId) => episodeFacts(server, episodeId)));
+    // Episodes are written oldest first. OST runs across a person's episodes, and a write refreshes only the
+    // episode written, so the person's latest episode is the one whose OST column reflects all their records.
+    const latestOfPerson = new Map(allFacts.map((facts) => [facts.loaded.serviceUser.id, facts.loaded.episode.id]));
+    for (const facts of allFacts) {
+      const episodeId = facts.loaded.episode.id;
+      const { ostSince: storedOst, ...stored } = storedSummary(facts);
+      const { ostSince: coreOst, ...expected } = coreSummary(facts, TODAY);
+      expect(stored, `episode ${episodeId}`).toEqual(expected);
+      if (latestOfPerson.get(facts.loaded.serviceUser.id) === episodeId) expect(storedOst, `OST of episode ${episodeId}`).toBe(coreOst);
+    }
+  });
+
+  it("the generated records exercise every column", async () => {
+    const rows = await Promise.all(episodeIds.map(async (episodeId) => storedSummary(await episodeFacts(server, episodeId))));
+    expect(new Set(rows.map((row) => row.cohort))).toEqual(new Set(["OPIATE", "ALCOHOL_ONLY", "NON_OPIATE_ONLY"]));
+    for (const column of ["firstInterventionDate", "nextReviewDue", "lastAttendedContactDate", "dnaFollowUpDueBy", "ostSince"] as const) {
+      expect(rows.some((row) => row[column] !== null), column).toBe(true);
+    }
+    for (const column of ["suicideRisk", "safeguarding", "homeVisitRecorded"] as const) {
+      expect(new Set(rows.map((row) => row[column])), column).toEqual(new Set([true, false]));
+    }
+    expect(Math.max(...rows.map((row) => row.consecutiveDnas))).toBeGreaterThanOrEqual(3);
+  });
+
+  it("R-DNA-1, R-DNA-2, R-SAFE-1: recording contacts moves the contact columns with them", async () => {
+    const personId = await data.addPerson({ lastName: "Moving", pregnant: true });
+    const episodeId = await data.addEpisode(personId, { teamId: organisation.adultTeamId, keyworkerId: organisation.staff.keyworker.id, referralDate: "2025-04-01" }, "2025-04-01");
+    const columns = async () => {
+      const facts = await episodeFacts(server, episodeId);
+      return { stored: storedSummary(facts), facts };
+    };
+    const steps: { contacts: Parameters<CaseloadData["addContacts"]>[1]; asOf: IsoDate }[] = [
+      { contacts: [{ date: "2025-04-07", kind: "APPOINTMENT", outcome: "ATTENDED" }], asOf: "2025-04-07" },
+      { contacts: [{ date: "2025-04-14", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND" }], asOf: "2025-04-14" },
+      { contacts: [{ date: "2025-04-22", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND", time: "10:00" }], asOf: "2025-04-22" },
+      { contacts: [{ date: "2025-04-22", kind: "HOME_VISIT", outcome: "ATTENDED", time: "15:00" }], asOf: "2025-04-22" },
+    ];
+    for (const step of steps) {
+      await data.addContacts(episodeId, step.contacts, step.asOf);
+      const { stored, facts } = await columns();
+      expect(stored).toEqual(coreSummary(facts, step.asOf));
+    }
+    const { stored } = await columns();
+    expect(stored).toMatchObject({ lastAttendedContactDate: "2025-04-22", consecutiveDnas: 0, dnaFollowUpDueBy: null, safeguarding: true, homeVisitRecorded: true });
+  });
+});

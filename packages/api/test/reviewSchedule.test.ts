@@ -1,0 +1,255 @@
+import { addDays, defaultReviewWindow, openReviewStatus, type IsoDate } from "@waymark/core";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../src/graphql/globalId.js";
+import { CaseloadData } from "./caseloadData.js";
+import { describeEachDialect } from "./databases.js";
+import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
+import { episodeFacts, expectedCaseloadEntry, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import type { GraphQLClient } from "./graphqlClient.js";
+import { startTestServer, type TestServer } from "./testServer.js";
+
+const TODAY = "2025-06-02";
+
+const SCHEDULE = `
+  query Schedule($from: Date, $to: Date, $scope: CaseloadScope, $teamId: ID, $keyworkerId: ID, $first: Int, $after: String) {
+    reviewSchedule(from: $from, to: $to, scope: $scope, teamId: $teamId, keyworkerId: $keyworkerId) {
+      from to asOf overdue due upcoming
+      weeks { weekStarting count }
+      byKeyworker { keyworker { id } team { id } overdue due upcoming }
+      entries(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id dueDate status planId episode { id } serviceUser { id lastName } keyworker { id } team { id } } }
+      }
+    }
+  }`;
+
+interface ScheduleEntry {
+  id: string;
+  dueDate: IsoDate;
+  status: string;
+  planId: string | null;
+  episode: { id: string };
+  serviceUser: { id: string; lastName: string };
+  keyworker: { id: string } | null;
+  team: { id: string };
+}
+
+interface Schedule {
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+  overdue: number;
+  due: number;
+  upcoming: number;
+  weeks: { weekStarting: IsoDate; count: number }[];
+  byKeyworker: { keyworker: { id: string } | null; team: { id: string }; overdue: number; due: number; upcoming: number }[];
+  entries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ScheduleEntry }[] };
+}
+
+async function schedulePage(client: GraphQLClient, variables: Record<string, unknown>): Promise<Schedule> {
+  const result = await client.request<{ reviewSchedule: Schedule }>(SCHEDULE, variables);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.reviewSchedule;
+}
+
+/** The schedule's counts and all its entries, page by page. */
+async function wholeSchedule(client: GraphQLClient, variables: Record<string, unknown>, pageSize = 100): Promise<{ schedule: Schedule; entries: ScheduleEntry[] }> {
+  const entries: ScheduleEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const schedule = await schedulePage(client, { ...variables, first: pageSize, after });
+    entries.push(...schedule.entries.edges.map((edge) => edge.node));
+    if (!schedule.entries.pageInfo.hasNextPage) return { schedule, entries };
+    after = schedule.entries.pageInfo.endCursor;
+  }
+}
+
+const mondayOf = (date: IsoDate) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+describeEachDialect("review schedule on generated data agrees with core (R-REV-1, R-REV-2)", (dialect) => {
+  let server: TestServer;
+  let organisation: Organisation;
+  const facts = new Map<string, EpisodeFacts>();
+
+  async function leadOn(day: IsoDate): Promise<GraphQLClient> {
+    server.clock.set(day);
+    return server.client().login(organisation.staff.lead.email, PASSWORD);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, TODAY);
+    organisation = await createOrganisation(server.database);
+    const { staff, adultTeamId } = organisation;
+    const data = new CaseloadData(server, staff.lead.id);
+    const provider = { teams: [{ teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, null] }] };
+    // Recent referrals and plans, so many reviews fall due in the weeks around today.
+    for (const episodeId of await writeGeneratedCaseload(data, new Random(7), provider, 50, TODAY)) {
+      facts.set(toGlobalId("Episode", episodeId), await episodeFacts(server, episodeId));
+    }
+  }, 120_000);
+  afterAll(() => server.close());
+
+  /** Core's open reviews on `day` that a schedule for [from, to] lists: due in the window, or overdue. */
+  function expectedEntries(day: IsoDate, from: IsoDate, to: IsoDate) {
+    return [...facts.entries()]
+      .filter(([, fact]) => !fact.loaded.row.enteredInErrorReason && !["COMPLETED", "CLOSED"].includes(fact.loaded.episode.status))
+      .map(([id, fact]) => ({ id, fact, due: expectedCaseloadEntry(fact, day).nextReviewDue }))
+      .filter((entry): entry is typeof entry & { due: IsoDate } => entry.due !== null && entry.due <= to && (entry.due >= from || entry.due < day))
+      .map((entry) => {
+        const status = openReviewStatus(entry.due, defaultReviewWindow(day));
+        // Within the window everything after the week ahead is upcoming, however far the window reaches.
+        return { ...entry, status: status === "LATER" ? "UPCOMING" : status };
+      });
+  }
+
+  const WINDOWS: { day: IsoDate; from?: IsoDate; to?: IsoDate }[] = [
+    { day: TODAY },
+    { day: TODAY, from: "2025-07-01", to: "2025-09-30" },
+    { day: addDays(TODAY, 20), from: "2025-05-01", to: "2025-06-30" },
+    { day: addDays(TODAY, 120) },
+  ];
+
+  for (const { day, from, to } of WINDOWS) {
+    it(`lists each open review with core's status on ${day} for the window ${from ?? "today"}..${to ?? "four weeks on"}`, async () => {
+      const windowFrom = from ?? day;
+      const windowTo = to ?? addDays(windowFrom, 27);
+      const { schedule, entries } = await wholeSchedule(await leadOn(day), { scope: "TEAM", from, to }, 9);
+      server.clock.set(TODAY);
+      const expected = expectedEntries(day, windowFrom, windowTo);
+      expect(expected.length).toBeGreaterThan(0);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect(entries.map((entry) => ({ id: entry.episode.id, due: entry.dueDate, status: entry.status })).sort(byId)).toEqual(
+        expected.map((entry) => ({ id: entry.id, due: entry.due, status: entry.status })).sort(byId),
+      );
+      expect(entries.map((entry) => entry.dueDate)).toEqual(entries.map((entry) => entry.dueDate).sort());
+      expect({ from: schedule.from, to: schedule.to, asOf: schedule.asOf }).toEqual({ from: windowFrom, to: windowTo, asOf: day });
+      const count = (status: string) => expected.filter((entry) => entry.status === status).length;
+      expect([schedule.overdue, schedule.due, schedule.upcoming]).toEqual([count("OVERDUE"), count("DUE"), count("UPCOMING")]);
+      expect(schedule.entries.totalCount).toBe(expected.length);
+    });
+  }
+
+  it("counts reviews due in each Monday-to-Sunday week of the window", async () => {
+    const from = "2025-06-04";
+    const to = "2025-08-20";
+    const { schedule } = await wholeSchedule(await leadOn(TODAY), { scope: "TEAM", from, to });
+    const expected = new Map<IsoDate, number>();
+    for (let week = mondayOf(from); week <= to; week = addDays(week, 7)) expected.set(week, 0);
+    for (const entry of expectedEntries(TODAY, from, to).filter((candidate) => candidate.due >= from)) {
+      expected.set(mondayOf(entry.due), (expected.get(mondayOf(entry.due)) ?? 0) + 1);
+    }
+    expect(schedule.weeks).toEqual([...expected].map(([weekStarting, count]) => ({ weekStarting, count })));
+    expect(schedule.weeks[0]?.weekStarting).toBe("2025-06-02");
+  });
+
+  it("breaks the counts down per keyworker and team, unallocated episodes under no keyworker", async () => {
+    const { schedule } = await wholeSchedule(await leadOn(TODAY), { scope: "TEAM" });
+    const expected = new Map<string, { overdue: number; due: number; upcoming: number }>();
+    for (const entry of expectedEntries(TODAY, TODAY, addDays(TODAY, 27))) {
+      const keyworkerId = entry.fact.loaded.episode.keyworkerId;
+      const key = keyworkerId === null ? "none" : toGlobalId("StaffMember", keyworkerId);
+      const counts = expected.get(key) ?? { overdue: 0, due: 0, upcoming: 0 };
+      counts[entry.status.toLowerCase() as "overdue" | "due" | "upcoming"] += 1;
+      expected.set(key, counts);
+    }
+    const actual = new Map(schedule.byKeyworker.map((row) => [row.keyworker?.id ?? "none", { overdue: row.overdue, due: row.due, upcoming: row.upcoming }]));
+    expect(actual).toEqual(expected);
+    expect(schedule.byKeyworker.every((row) => row.team.id === toGlobalId("Team", organisation.adultTeamId))).toBe(true);
+  });
+
+  it("narrows a team's schedule to one keyworker, and MINE to the viewer's own reviews", async () => {
+    const kim = organisation.staff.keyworker;
+    const kimsOwn = expectedEntries(TODAY, TODAY, addDays(TODAY, 27)).filter((entry) => entry.fact.loaded.episode.keyworkerId === kim.id);
+    const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry.id).sort();
+    const viaLead = await wholeSchedule(await leadOn(TODAY), { scope: "TEAM", keyworkerId: toGlobalId("StaffMember", kim.id) });
+    expect(ids(viaLead.entries.map((entry) => ({ id: entry.episode.id })))).toEqual(ids(kimsOwn));
+    const kimClient = await server.client().login(kim.email, PASSWORD);
+    const mine = await wholeSchedule(kimClient, { scope: "MINE" });
+    expect(ids(mine.entries.map((entry) => ({ id: entry.episode.id })))).toEqual(ids(kimsOwn));
+  });
+});
+
+describeEachDialect("review schedule: plans, access and input", (dialect) => {
+  let server: TestServer;
+  let organisation: Organisation;
+  let data: CaseloadData;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, TODAY);
+    organisation = await createOrganisation(server.database);
+    data = new CaseloadData(server, organisation.staff.lead.id);
+  });
+  afterAll(() => server.close());
+
+  const signIn = (who: keyof Organisation["staff"]) => server.client().login(organisation.staff[who].email, PASSWORD);
+
+  it("R-REV-1: the entry points at the current plan, and the next review follows the last review of that plan", async () => {
+    const personId = await data.addPerson({ lastName: "Replanned" });
+    const episodeId = await data.addEpisode(personId, {
+      teamId: organisation.adultTeamId,
+      keyworkerId: organisation.staff.keyworker.id,
+      referralDate: "2025-01-06",
+      plans: [
+        { signedOffDate: "2025-01-20", reviewIntervalWeeks: 12 },
+        // A full plan signed off later supersedes the interim one; its review on 19 May sets the next due date.
+        { signedOffDate: "2025-02-24", reviewIntervalWeeks: 4, reviews: ["2025-05-19"] },
+      ],
+    });
+    const t = server.database.tables;
+    const plans = await server.database.read.select().from(t.recoveryPlans).where(eq(t.recoveryPlans.episodeId, episodeId));
+    const current = plans.find((plan) => plan.signedOffDate === "2025-02-24")!;
+    const { entries } = await wholeSchedule(await signIn("keyworker"), { scope: "MINE" });
+    const entry = entries.find((candidate) => candidate.episode.id === toGlobalId("Episode", episodeId));
+    expect(entry).toMatchObject({ dueDate: "2025-06-16", status: "UPCOMING", planId: toGlobalId("RecoveryPlan", current.id), serviceUser: { lastName: "Replanned" } });
+  });
+
+  it("R-REV-2: an overdue review stays on the schedule whatever window is chosen, and closed episodes never appear", async () => {
+    const overdue = await data.addEpisode(await data.addPerson({ lastName: "Behind" }), {
+      teamId: organisation.adultTeamId,
+      keyworkerId: organisation.staff.otherKeyworker.id,
+      referralDate: "2024-06-03",
+      plans: [{ signedOffDate: "2024-07-01" }],
+    });
+    const closed = await data.addEpisode(await data.addPerson({ lastName: "Finished" }), {
+      teamId: organisation.adultTeamId,
+      keyworkerId: organisation.staff.otherKeyworker.id,
+      status: "COMPLETED",
+      referralDate: "2024-06-03",
+      dischargeDate: "2025-01-10",
+      plans: [{ signedOffDate: "2024-07-01" }],
+    });
+    const { entries, schedule } = await wholeSchedule(await signIn("otherKeyworker"), { scope: "MINE", from: "2025-09-01", to: "2025-09-30" });
+    expect(entries.map((entry) => [entry.episode.id, entry.dueDate, entry.status])).toEqual([[toGlobalId("Episode", overdue), "2024-09-23", "OVERDUE"]]);
+    expect(entries.map((entry) => entry.episode.id)).not.toContain(toGlobalId("Episode", closed));
+    expect(schedule.overdue).toBe(1);
+  });
+
+  it("a practitioner's team schedule covers their own episodes and the team's unallocated ones, not a colleague's", async () => {
+    const unallocated = await data.addEpisode(await data.addPerson({ lastName: "Waiting" }), { teamId: organisation.adultTeamId, keyworkerId: null, referralDate: "2025-03-03", plans: [{ signedOffDate: "2025-03-17" }] });
+    const { entries } = await wholeSchedule(await signIn("keyworker"), { scope: "TEAM" });
+    const names = entries.map((entry) => entry.serviceUser.lastName);
+    expect(names).toContain("Replanned");
+    expect(names).toContain("Waiting");
+    expect(names).not.toContain("Behind");
+    expect(entries.find((entry) => entry.episode.id === toGlobalId("Episode", unallocated))?.keyworker).toBeNull();
+  });
+
+  it("refuses a window that ends before it starts or runs over 366 days", async () => {
+    const client = await signIn("lead");
+    const codeOf = async (variables: Record<string, unknown>) => (await client.request(SCHEDULE, variables)).errors?.[0]?.extensions?.code;
+    expect(await codeOf({ from: "2025-06-10", to: "2025-06-09" })).toBe("BAD_USER_INPUT");
+    expect(await codeOf({ from: "2025-01-01", to: "2026-01-03" })).toBe("BAD_USER_INPUT");
+    expect(await codeOf({ from: "2025-02-30" })).toBe("BAD_USER_INPUT");
+  });
+
+  describe("access", () => {
+    it("refuses admins and analysts (FORBIDDEN) and anyone not signed in (UNAUTHENTICATED)", async () => {
+      for (const who of ["admin", "analyst"] as const) {
+        expect((await (await signIn(who)).request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      }
+      expect((await server.client().request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    });
+  });
+});
