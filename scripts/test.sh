@@ -4,6 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
 
+# The browser tests drive Debian's Chromium; install it when it is missing (the tests fail without it).
+if [[ -z "${WAYMARK_CHROMIUM:-}" && ! -x /usr/bin/chromium ]]; then
+  as_root=""
+  [[ "$(id -u)" -eq 0 ]] || as_root="sudo"
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
+fi
+
 pnpm install --frozen-lockfile
 pnpm -r run typecheck
 pnpm run lint
