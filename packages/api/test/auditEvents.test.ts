@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { writeAudit } from "../src/audit/auditLog.js";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import type { GraphQLClient, GraphQLResult } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import type { GraphQLResult } from "./graphqlClient.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 interface EventShape {
   id: string;
@@ -31,36 +30,30 @@ const EVENTS = `query ($first: Int, $after: String, $filter: AuditEventFilter, $
 const codeOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code;
 
 describeEachDialect("the audit trail (auditEvents)", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let admin: GraphQLClient;
+  const api = useSignedInServer(dialect, { signIn: ["admin"] });
   const personA = randomUUID();
   const personB = randomUUID();
 
   beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    admin = await server.client().login(organisation.staff.admin.email, PASSWORD);
     // Reads of two people's records, as the clinical resolvers record them.
-    const { database } = server;
+    const { database } = api.server;
     await database.write((tx) =>
-      writeAudit(tx, database.tables, { actorId: organisation.staff.keyworker.id, fromAddress: "10.0.0.7" }, [
+      writeAudit(tx, database.tables, { actorId: api.organisation.staff.keyworker.id, fromAddress: "10.0.0.7" }, [
         { action: "READ", recordType: "ServiceUser", recordId: personA, serviceUserId: personA },
         { action: "READ", recordType: "ServiceUser", recordId: personB, serviceUserId: personB },
         { action: "BREAK_GLASS", recordType: "ServiceUser", recordId: personB, serviceUserId: personB, reason: "Duty cover: keyworker off sick" },
-      ], server.clock.now()),
+      ], api.server.clock.now()),
     );
   });
-  afterAll(() => server.close());
 
-  async function events(variables: Record<string, unknown>, client = admin): Promise<EventShape[]> {
+  async function events(variables: Record<string, unknown>, client = api.admin): Promise<EventShape[]> {
     const result: EventsResult = await client.request(EVENTS, { first: 100, ...variables });
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return result.data.auditEvents.edges.map((edge) => edge.node);
   }
 
   it("records a write with its actor, action, record and the address it came from", async () => {
-    const created = await admin.request<{ createTeam: { team: { id: string } } }>(`mutation { createTeam(input: { name: "Audited team", minAge: 18 }) { team { id } } }`);
+    const created = await api.admin.request<{ createTeam: { team: { id: string } } }>(`mutation { createTeam(input: { name: "Audited team", minAge: 18 }) { team { id } } }`);
     const teamId = created.data!.createTeam.team.id;
     const [event] = await events({ filter: { recordId: teamId } });
     expect(event).toMatchObject({
@@ -68,7 +61,7 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
       recordType: "Team",
       recordId: teamId,
       serviceUserId: null,
-      actor: { id: toGlobalId("StaffMember", organisation.staff.admin.id), name: "Ada Admin" },
+      actor: { id: toGlobalId("StaffMember", api.organisation.staff.admin.id), name: "Ada Admin" },
       at: "2025-06-02T12:00:00.000Z",
     });
     expect(event?.fromAddress).toMatch(/127\.0\.0\.1/);
@@ -77,12 +70,12 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
 
   it("refuses the audit trail to everyone but an admin", async () => {
     for (const role of ["lead", "keyworker", "analyst"] as const) {
-      const client = await server.client().login(organisation.staff[role].email, PASSWORD);
+      const client = await api.signIn(role);
       const result = await client.request(EVENTS, { first: 10 });
       expect(codeOf(result)).toBe("FORBIDDEN");
       expect(result.data).toBeNull();
     }
-    expect(codeOf(await server.client().request(EVENTS, { first: 10 }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await api.server.client().request(EVENTS, { first: 10 }))).toBe("UNAUTHENTICATED");
   });
 
   it("lists newest first, pages with cursors, and lists oldest first when asked", async () => {
@@ -91,7 +84,7 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: EventsResult = await admin.request(EVENTS, { first: 3, after });
+      const page: EventsResult = await api.admin.request(EVENTS, { first: 3, after });
       paged.push(...page.data!.auditEvents.edges.map((edge) => edge.node.id));
       if (!page.data!.auditEvents.pageInfo.hasNextPage) break;
       after = page.data!.auditEvents.pageInfo.endCursor;
@@ -107,7 +100,7 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
     expect(aboutB.map((event) => event.action).sort()).toEqual(["BREAK_GLASS", "READ"]);
     expect(aboutB.find((event) => event.action === "BREAK_GLASS")).toMatchObject({ reason: "Duty cover: keyworker off sick", fromAddress: "10.0.0.7", actor: { name: "Kim Keyworker" } });
 
-    const keyworkerId = toGlobalId("StaffMember", organisation.staff.keyworker.id);
+    const keyworkerId = toGlobalId("StaffMember", api.organisation.staff.keyworker.id);
     const byKeyworker = await events({ filter: { actorId: { eq: keyworkerId } } });
     expect(byKeyworker.length).toBeGreaterThanOrEqual(3);
     expect(byKeyworker.every((event) => event.actor?.id === keyworkerId)).toBe(true);
@@ -121,7 +114,7 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
   });
 
   it("finds failed sign-ins with an unknown email as events with no actor", async () => {
-    await server.client().request(`mutation { login(input: { email: "nobody@example.org", password: "whatever it is" }) { csrfToken } }`);
+    await api.server.client().request(`mutation { login(input: { email: "nobody@example.org", password: "whatever it is" }) { csrfToken } }`);
     const anonymous = await events({ filter: { actorId: { isNull: true } } });
     expect(anonymous.length).toBeGreaterThan(0);
     expect(anonymous.every((event) => event.actor === null && event.action === "LOGIN_FAILED")).toBe(true);
@@ -129,8 +122,8 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
 
   it("filters by time: from is inclusive, to is exclusive", async () => {
     try {
-      server.clock.set("2025-06-09");
-      const later = await server.client().login(organisation.staff.admin.email, PASSWORD);
+      api.server.clock.set("2025-06-09");
+      const later = await api.signIn("admin");
       await later.request(`mutation { createTeam(input: { name: "Team made a week later" }) { team { id } } }`);
       const fromLater = await events({ filter: { from: "2025-06-09T12:00:00.000Z" } }, later);
       expect(fromLater.map((event) => event.action).sort()).toEqual(["CREATE", "LOGIN"]);
@@ -140,12 +133,12 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
       expect(beforeLater.length + fromLater.length).toBe((await events({}, later)).length);
       expect(await events({ filter: { from: "2025-06-02T12:00:00.000Z", to: "2025-06-02T12:00:00.000Z" } }, later)).toEqual([]);
     } finally {
-      server.clock.set("2025-06-02");
+      api.server.clock.set("2025-06-02");
     }
   });
 
   it("has no mutation that edits or deletes audit events", async () => {
-    const result = await admin.request<{ __schema: { mutationType: { fields: { name: string; args: { type: { name: string | null; ofType: { name: string | null } | null } }[] }[] } } }>(
+    const result = await api.admin.request<{ __schema: { mutationType: { fields: { name: string; args: { type: { name: string | null; ofType: { name: string | null } | null } }[] }[] } } }>(
       `query { __schema { mutationType { fields { name args { type { name ofType { name } } } } } } }`,
     );
     const mutations = result.data!.__schema.mutationType.fields;
@@ -157,6 +150,6 @@ describeEachDialect("the audit trail (auditEvents)", (dialect) => {
   });
 
   it("refuses a page size over 100", async () => {
-    expect(codeOf(await admin.request(EVENTS, { first: 101 }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await api.admin.request(EVENTS, { first: 101 }))).toBe("BAD_USER_INPUT");
   });
 });

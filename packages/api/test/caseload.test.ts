@@ -1,12 +1,12 @@
 import { addDays, type IsoDate } from "@waymark/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
+import { Random } from "../src/seed/random.js";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import { episodeFacts, expectedCaseloadEntry, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { episodeFacts, expectedCaseloadEntry, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
 import type { GraphQLClient } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
 
@@ -70,15 +70,12 @@ const episodeGlobalId = (localId: string) => toGlobalId("Episode", localId);
 const idsOf = (entries: readonly Entry[]) => entries.map((entry) => entry.episode.id).sort();
 
 describeEachDialect("caseload: whose episodes it lists", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let episodes: Record<"kimInTreatment" | "kimAssessed" | "kimCompleted" | "kimInError" | "omar" | "unallocated" | "youngPerson", string>;
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId, youngPeopleTeamId } = organisation;
-    const data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId, youngPeopleTeamId } = api.organisation;
+    const data = new CaseloadData(api.server, staff.lead.id);
     const add = async (lastName: string, spec: Parameters<CaseloadData["addEpisode"]>[1]) => data.addEpisode(await data.addPerson({ firstName: "Test", lastName }), spec);
     episodes = {
       kimInTreatment: await add("Ashby", { teamId: adultTeamId, keyworkerId: staff.keyworker.id, referralDate: "2025-03-03" }),
@@ -90,33 +87,30 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
       youngPerson: await add("Gale", { teamId: youngPeopleTeamId, keyworkerId: staff.youngPeopleKeyworker.id, referralDate: "2025-05-12" }),
     };
   });
-  afterAll(() => server.close());
-
-  const signIn = (who: keyof Organisation["staff"]) => server.client().login(organisation.staff[who].email, PASSWORD);
 
   it("MINE lists only the open episodes the keyworker holds, not closed ones or ones entered in error", async () => {
-    const entries = await wholeCaseload(await signIn("keyworker"), { scope: "MINE" });
+    const entries = await wholeCaseload(await api.signIn("keyworker"), { scope: "MINE" });
     expect(idsOf(entries)).toEqual([episodes.kimInTreatment, episodes.kimAssessed].map(episodeGlobalId).sort());
     expect(entries.every((entry) => entry.keyworker?.name === "Kim Keyworker" && entry.team.name === "Adult community team")).toBe(true);
   });
 
   it("TEAM lists every open episode of the team for a team lead", async () => {
-    const entries = await wholeCaseload(await signIn("lead"), { scope: "TEAM" });
+    const entries = await wholeCaseload(await api.signIn("lead"), { scope: "TEAM" });
     expect(idsOf(entries)).toEqual([episodes.kimInTreatment, episodes.kimAssessed, episodes.omar, episodes.unallocated].map(episodeGlobalId).sort());
   });
 
   it("TEAM for a practitioner lists what their scope shows of the team: their own and the unallocated referrals", async () => {
-    const entries = await wholeCaseload(await signIn("keyworker"), { scope: "TEAM" });
+    const entries = await wholeCaseload(await api.signIn("keyworker"), { scope: "TEAM" });
     expect(idsOf(entries)).toEqual([episodes.kimInTreatment, episodes.kimAssessed, episodes.unallocated].map(episodeGlobalId).sort());
   });
 
   it("a team outside the lead's teams lists nothing rather than revealing its episodes", async () => {
-    const entries = await wholeCaseload(await signIn("lead"), { scope: "TEAM", teamId: toGlobalId("Team", organisation.youngPeopleTeamId) });
+    const entries = await wholeCaseload(await api.signIn("lead"), { scope: "TEAM", teamId: toGlobalId("Team", api.organisation.youngPeopleTeamId) });
     expect(entries).toEqual([]);
   });
 
   it("an unallocated episode carries NO_KEYWORKER and has no keyworker", async () => {
-    const [entry] = await wholeCaseload(await signIn("lead"), { scope: "TEAM", search: "Frome" });
+    const [entry] = await wholeCaseload(await api.signIn("lead"), { scope: "TEAM", search: "Frome" });
     expect(entry?.keyworker).toBeNull();
     expect(entry?.flags).toContain("NO_KEYWORKER");
     expect(entry?.flagDetails.find((detail) => detail.flag === "NO_KEYWORKER")?.label).toBe("No keyworker");
@@ -124,26 +118,26 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
 
   it("refuses admins and analysts, who hold no caseload (FORBIDDEN), and anyone not signed in (UNAUTHENTICATED)", async () => {
     for (const who of ["admin", "analyst"] as const) {
-      const result = await (await signIn(who)).request(CASELOAD, { scope: "TEAM" });
+      const result = await (await api.signIn(who)).request(CASELOAD, { scope: "TEAM" });
       expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    expect((await server.client().request(CASELOAD, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await api.server.client().request(CASELOAD, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("audits a read of each person shown", async () => {
-    const t = server.database.tables;
-    const client = await signIn("otherKeyworker");
+    const t = api.server.database.tables;
+    const client = await api.signIn("otherKeyworker");
     const entries = await wholeCaseload(client, { scope: "MINE" });
     expect(entries).toHaveLength(1);
-    const reads = await server.database.read.select().from(t.auditEvents);
-    const omarReads = reads.filter((event) => event.actorId === organisation.staff.otherKeyworker.id && event.action === "READ");
+    const reads = await api.server.database.read.select().from(t.auditEvents);
+    const omarReads = reads.filter((event) => event.actorId === api.organisation.staff.otherKeyworker.id && event.action === "READ");
     expect(omarReads).toHaveLength(1);
     expect(omarReads[0]).toMatchObject({ recordType: "ServiceUser", recordId: omarReads[0]!.serviceUserId });
     expect(toGlobalId("ServiceUser", omarReads[0]!.serviceUserId!)).toBe(entries[0]!.serviceUser.id);
   });
 
   it("refuses a page size over 100, a cursor from elsewhere or from another order, a team ID of another type and an over-long search", async () => {
-    const client = await signIn("lead");
+    const client = await api.signIn("lead");
     const codeOf = async (variables: Record<string, unknown>) => (await client.request(CASELOAD, variables)).errors?.[0]?.extensions?.code;
     expect(await codeOf({ first: 101 })).toBe("BAD_USER_INPUT");
     expect(await codeOf({ after: "bm90IGEgY3Vyc29y" })).toBe("BAD_USER_INPUT");
@@ -155,28 +149,21 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
 });
 
 describeEachDialect("caseload: flags, sorting and filtering on generated data agree with core", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let lead: GraphQLClient;
   const facts = new Map<string, EpisodeFacts>();
 
-  /** The team lead signed in on `day`: sessions lapse as the clock moves, so each day needs its own. */
-  async function leadOn(day: IsoDate): Promise<GraphQLClient> {
-    server.clock.set(day);
-    return server.client().login(organisation.staff.lead.email, PASSWORD);
-  }
+  /** The team lead signed in on `day`. */
+  const leadOn = (day: IsoDate) => api.signInOn(day, "lead");
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId } = organisation;
-    const data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId } = api.organisation;
+    const data = new CaseloadData(api.server, staff.lead.id);
     const provider = { teams: [{ teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, staff.lead.id, null] }] };
     const episodeIds = await writeGeneratedCaseload(data, new Random(20250602), provider, 45, TODAY);
-    for (const episodeId of episodeIds) facts.set(episodeGlobalId(episodeId), await episodeFacts(server, episodeId));
-    lead = await server.client().login(staff.lead.email, PASSWORD);
+    for (const episodeId of episodeIds) facts.set(episodeGlobalId(episodeId), await episodeFacts(api.server, episodeId));
+    lead = await api.signIn("lead");
   }, 120_000);
-  afterAll(() => server.close());
 
   /** Core's caseload for a day: the open, in-force episodes with what core says about each. */
   function expectedOn(day: IsoDate) {
@@ -225,7 +212,7 @@ describeEachDialect("caseload: flags, sorting and filtering on generated data ag
       try {
         return (await wholeCaseload(await leadOn(day), { scope: "TEAM", ...variables })).map((entry) => entry.episode.id).sort();
       } finally {
-        server.clock.set(TODAY);
+        api.server.clock.set(TODAY);
       }
     }
 
@@ -249,7 +236,7 @@ describeEachDialect("caseload: flags, sorting and filtering on generated data ag
     });
 
     it("keyworker.eq takes a StaffMember ID", async () => {
-      const kim = organisation.staff.keyworker.id;
+      const kim = api.organisation.staff.keyworker.id;
       expect(await filtered({ filter: { keyworker: { eq: toGlobalId("StaffMember", kim) } } })).toEqual(
         ids(expectedOn(day).filter((entry) => facts.get(entry.id)!.loaded.episode.keyworkerId === kim)),
       );
@@ -328,35 +315,28 @@ describeEachDialect("caseload: flags, sorting and filtering on generated data ag
 });
 
 describeEachDialect("caseload: verdicts that change with the day", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let data: CaseloadData;
 
-  /** The young people's keyworker signed in on `day`: sessions lapse as the clock moves. */
-  async function yasOn(day: IsoDate): Promise<GraphQLClient> {
-    server.clock.set(day);
-    return server.client().login(organisation.staff.youngPeopleKeyworker.email, PASSWORD);
-  }
+  /** The young people's keyworker signed in on `day`. */
+  const yasOn = (day: IsoDate) => api.signInOn(day, "youngPeopleKeyworker");
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    data = new CaseloadData(server, organisation.staff.lead.id);
+  beforeAll(() => {
+    data = new CaseloadData(api.server, api.organisation.staff.lead.id);
   });
-  afterAll(() => server.close());
 
   async function flagsOn(day: IsoDate, lastName: string): Promise<string[]> {
     try {
       const [entry] = await wholeCaseload(await yasOn(day), { scope: "MINE", search: lastName });
       return entry?.flags ?? [];
     } finally {
-      server.clock.set(TODAY);
+      api.server.clock.set(TODAY);
     }
   }
 
   async function addYoungPerson(lastName: string, spec: Partial<Parameters<CaseloadData["addEpisode"]>[1]>, asOf: IsoDate) {
     const personId = await data.addPerson({ firstName: "Test", lastName });
-    return data.addEpisode(personId, { teamId: organisation.youngPeopleTeamId, keyworkerId: organisation.staff.youngPeopleKeyworker.id, referralDate: "2025-01-06", ...spec }, asOf);
+    return data.addEpisode(personId, { teamId: api.organisation.youngPeopleTeamId, keyworkerId: api.organisation.staff.youngPeopleKeyworker.id, referralDate: "2025-01-06", ...spec }, asOf);
   }
 
   it("R-OST-1: a spell begun on 29 February 2024 is flagged at 2 years on 28 February 2026, not a day earlier", async () => {
@@ -404,7 +384,7 @@ describeEachDialect("caseload: verdicts that change with the day", (dialect) => 
         const [entry] = await wholeCaseload(await yasOn(day), { scope: "MINE", search: "Review" });
         return [entry?.nextReviewDue, entry?.reviewStatus, entry?.flags.includes("REVIEW_OVERDUE")];
       } finally {
-        server.clock.set(TODAY);
+        api.server.clock.set(TODAY);
       }
     };
     expect(await statusOn("2025-05-10")).toEqual(["2025-06-02", "UPCOMING", false]);
@@ -416,7 +396,7 @@ describeEachDialect("caseload: verdicts that change with the day", (dialect) => 
 
   it("R-SAFE-1: safeguarding shows a home visit due until an attended home visit is recorded", async () => {
     const personId = await data.addPerson({ firstName: "Test", lastName: "Visit", childUnder5InHousehold: true });
-    const episodeId = await data.addEpisode(personId, { teamId: organisation.youngPeopleTeamId, keyworkerId: organisation.staff.youngPeopleKeyworker.id, referralDate: "2025-05-01" });
+    const episodeId = await data.addEpisode(personId, { teamId: api.organisation.youngPeopleTeamId, keyworkerId: api.organisation.staff.youngPeopleKeyworker.id, referralDate: "2025-05-01" });
     expect(await flagsOn(TODAY, "Visit")).toEqual(expect.arrayContaining(["SAFEGUARDING", "SAFEGUARDING_HOME_VISIT_DUE"]));
     await data.addContacts(episodeId, [{ date: TODAY, kind: "HOME_VISIT", outcome: "DID_NOT_ATTEND" }]);
     expect(await flagsOn(TODAY, "Visit")).toContain("SAFEGUARDING_HOME_VISIT_DUE");

@@ -1,10 +1,9 @@
 import { addDays, addWeeks } from "@waymark/core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
 import type { GraphQLClient } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
 
@@ -35,15 +34,12 @@ const EXCEPTIONS = `
 const PEOPLE = 60;
 
 describeEachDialect("working lists load in batches: SQL statements per request do not grow with the page", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let lead: GraphQLClient;
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId } = organisation;
-    const data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId } = api.organisation;
+    const data = new CaseloadData(api.server, staff.lead.id);
     const keyworkers = [staff.keyworker.id, staff.otherKeyworker.id, staff.lead.id, null];
     for (let index = 0; index < PEOPLE; index += 1) {
       const personId = await data.addPerson({ firstName: "Batch", lastName: `Person${String(index).padStart(2, "0")}`, pregnant: index % 5 === 0 });
@@ -58,9 +54,8 @@ describeEachDialect("working lists load in batches: SQL statements per request d
         contacts: [{ date: addDays(TODAY, -(index % 9)), kind: "APPOINTMENT", outcome: index % 3 === 0 ? "DID_NOT_ATTEND" : "ATTENDED" }],
       });
     }
-    lead = await server.client().login(staff.lead.email, PASSWORD);
+    lead = await api.signIn("lead");
   }, 120_000);
-  afterAll(() => server.close());
 
   /**
    * Statements any signed-in request costs besides its own reads: the session and the viewer's account and
@@ -71,9 +66,9 @@ describeEachDialect("working lists load in batches: SQL statements per request d
 
   /** Statements the server issued to answer one request (authentication and the audit insert included). */
   async function statementsFor(query: string, first: number): Promise<{ statements: number; rows: number }> {
-    const before = server.database.statementCount();
+    const before = api.server.database.statementCount();
     const result = await lead.request<Record<string, { edges?: unknown[]; entries?: { edges: unknown[] } }>>(query, { first });
-    const statements = server.database.statementCount() - before;
+    const statements = api.server.database.statementCount() - before;
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     const list = Object.values(result.data!)[0]!;
     return { statements, rows: (list.edges ?? list.entries?.edges ?? []).length };

@@ -1,13 +1,12 @@
 import { DEFAULT_CATALOGUE } from "@waymark/core";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
 import { buildEpisode } from "./episodeBuilder.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import type { GraphQLClient } from "./graphqlClient.js";
+import { PASSWORD } from "./fixtures.js";
 import { auditEventsFor, codesOf, errorCodeOf, recordIntervention, rowCount, type UserErrorShape } from "./recordOperations.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const ITEM_FIELDS = "id code label definition modality phase subTypes { code label needDomain } needsConcurrentModality needsSubType needsAssessedNeed needsInterest sustainedOnly needsContactSchedule opioidSubstitution retired inUse version";
 
@@ -44,21 +43,10 @@ interface CatalogueResult {
 const itemId = (code: string) => toGlobalId("CatalogueItem", code);
 
 describeEachDialect("the intervention catalogue", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let admin: GraphQLClient;
-  let keyworker: GraphQLClient;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    admin = await server.client().login(organisation.staff.admin.email, PASSWORD);
-    keyworker = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
-  });
-  afterAll(() => server.close());
+  const api = useSignedInServer(dialect, { signIn: ["admin", "keyworker"] });
 
   async function create(input: Record<string, unknown>): Promise<Payload> {
-    const result = await admin.request<{ createCatalogueItem: Payload }>(CREATE, {
+    const result = await api.admin.request<{ createCatalogueItem: Payload }>(CREATE, {
       input: { label: "An item", definition: "What it is.", modality: "PSYCHOSOCIAL", phase: "IN_TREATMENT", ...input },
     });
     expect(result.errors).toBeUndefined();
@@ -66,40 +54,40 @@ describeEachDialect("the intervention catalogue", (dialect) => {
   }
 
   async function update(input: Record<string, unknown>): Promise<Payload> {
-    const result = await admin.request<{ updateCatalogueItem: Payload }>(UPDATE, { input });
+    const result = await api.admin.request<{ updateCatalogueItem: Payload }>(UPDATE, { input });
     expect(result.errors).toBeUndefined();
     return result.data!.updateCatalogueItem;
   }
 
   /** Puts the item in use: one intervention of it on an episode in treatment. */
   async function putInUse(code: string): Promise<void> {
-    await buildEpisode(server, organisation, { status: "IN_TREATMENT", interventions: [{ code, startDate: "2025-02-03" }] });
+    await buildEpisode(api.server, api.organisation, { status: "IN_TREATMENT", interventions: [{ code, startDate: "2025-02-03" }] });
   }
 
   it("R-CAT-1: the default catalogue is seeded and any signed-in user can read it, in pages", async () => {
-    for (const member of [organisation.staff.keyworker, organisation.staff.analyst, organisation.staff.admin]) {
-      const client = await server.client().login(member.email, PASSWORD);
+    for (const member of [api.organisation.staff.keyworker, api.organisation.staff.analyst, api.organisation.staff.admin]) {
+      const client = await api.server.client().login(member.email, PASSWORD);
       const result = await client.request<CatalogueResult>(CATALOGUE, { first: 100 });
       expect(result.errors).toBeUndefined();
       expect(result.data?.interventionCatalogue.totalCount).toBeGreaterThanOrEqual(DEFAULT_CATALOGUE.length);
     }
-    const firstPage = await keyworker.request<CatalogueResult>(CATALOGUE, { first: 5 });
+    const firstPage = await api.keyworker.request<CatalogueResult>(CATALOGUE, { first: 5 });
     const page = firstPage.data!.interventionCatalogue;
     expect(page.edges.map((edge) => edge.node.code)).toEqual(DEFAULT_CATALOGUE.slice(0, 5).map((item) => item.code));
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const secondPage = await keyworker.request<CatalogueResult>(CATALOGUE, { first: 5, after: page.pageInfo.endCursor });
+    const secondPage = await api.keyworker.request<CatalogueResult>(CATALOGUE, { first: 5, after: page.pageInfo.endCursor });
     expect(secondPage.data!.interventionCatalogue.edges.map((edge) => edge.node.code)).toEqual(DEFAULT_CATALOGUE.slice(5, 10).map((item) => item.code));
-    const everything = await keyworker.request<CatalogueResult>(CATALOGUE, { first: 100 });
+    const everything = await api.keyworker.request<CatalogueResult>(CATALOGUE, { first: 100 });
     const peer = everything.data!.interventionCatalogue.edges.find((edge) => edge.node.code === "ROSC_PEER_SUPPORT")?.node;
     expect(peer).toMatchObject({ needsConcurrentModality: true, retired: false });
   });
 
   it("reading the catalogue needs a signed-in user", async () => {
-    expect(errorCodeOf(await server.client().request(CATALOGUE, {}))).toBe("UNAUTHENTICATED");
+    expect(errorCodeOf(await api.server.client().request(CATALOGUE, {}))).toBe("UNAUTHENTICATED");
   });
 
   it("R-CAT-1: only an admin can add, change, retire or delete items (FORBIDDEN for a team lead)", async () => {
-    const lead = await server.client().login(organisation.staff.lead.email, PASSWORD);
+    const lead = await api.signIn("lead");
     const input = { code: "LEAD_ITEM", label: "x", definition: "y", modality: "PSYCHOSOCIAL", phase: "IN_TREATMENT" };
     expect(errorCodeOf(await lead.request(CREATE, { input }))).toBe("FORBIDDEN");
     expect(errorCodeOf(await lead.request(UPDATE, { input: { id: itemId("COUNSELLING"), label: "Talking" } }))).toBe("FORBIDDEN");
@@ -121,14 +109,14 @@ describeEachDialect("the intervention catalogue", (dialect) => {
     expect(payload.userErrors).toEqual([]);
     expect(payload.catalogueItem).toMatchObject({ code: "EMPLOYMENT_COACHING", needsConcurrentModality: true, retired: false, inUse: false, version: 1 });
     expect(payload.catalogueItem?.subTypes).toEqual([{ code: "CV_WRITING", label: "CV writing", needDomain: "EMPLOYMENT_EDUCATION" }]);
-    expect((await auditEventsFor(server, "EMPLOYMENT_COACHING")).map((event) => [event.action, event.actorId])).toEqual([["CREATE", organisation.staff.admin.id]]);
+    expect((await auditEventsFor(api.server, "EMPLOYMENT_COACHING")).map((event) => [event.action, event.actorId])).toEqual([["CREATE", api.organisation.staff.admin.id]]);
   });
 
   it("R-CAT-1: switches that do not fit together are refused, naming the switch's input field, and nothing is written", async () => {
-    const before = await rowCount(server, (t) => t.catalogueItems);
+    const before = await rowCount(api.server, (t) => t.catalogueItems);
     const payload = await create({ code: "NO_SUBTYPES", needsSubType: true });
     expect(payload.userErrors).toEqual([expect.objectContaining({ code: "INVALID_VALUE", field: "needsSubType" })]);
-    expect(await rowCount(server, (t) => t.catalogueItems)).toBe(before);
+    expect(await rowCount(api.server, (t) => t.catalogueItems)).toBe(before);
   });
 
   it("R-CAT-1: a code is never reused, not even a retired item's; codes are capitals and underscores", async () => {
@@ -148,8 +136,8 @@ describeEachDialect("the intervention catalogue", (dialect) => {
     await putInUse("STRUCTURED_DAY_PROGRAMME");
     const payload = await update({ id: itemId("STRUCTURED_DAY_PROGRAMME"), code: "DAY_PROGRAMME", label: "Day programme" });
     expect(payload.userErrors).toEqual([expect.objectContaining({ code: "CATALOGUE_ITEM_IN_USE", field: "code" })]);
-    const t = server.database.tables;
-    const [row] = await server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "STRUCTURED_DAY_PROGRAMME"));
+    const t = api.server.database.tables;
+    const [row] = await api.server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "STRUCTURED_DAY_PROGRAMME"));
     expect(row).toMatchObject({ label: DEFAULT_CATALOGUE.find((item) => item.code === "STRUCTURED_DAY_PROGRAMME")!.label, version: 1 });
   });
 
@@ -182,38 +170,38 @@ describeEachDialect("the intervention catalogue", (dialect) => {
   });
 
   it("an unknown item is not found", async () => {
-    expect(errorCodeOf(await admin.request(UPDATE, { input: { id: itemId("NOT_THERE"), label: "x" } }))).toBe("NOT_FOUND");
+    expect(errorCodeOf(await api.admin.request(UPDATE, { input: { id: itemId("NOT_THERE"), label: "x" } }))).toBe("NOT_FOUND");
   });
 
   it("R-CAT-1: retiring keeps an item in use for old records, hides it from the default list, and refuses it for new ones (R-INT-1)", async () => {
     await putInUse("OTHER_PRESCRIBING");
-    const retired = await admin.request<{ retireCatalogueItem: Payload }>(RETIRE, { input: { id: itemId("OTHER_PRESCRIBING") } });
+    const retired = await api.admin.request<{ retireCatalogueItem: Payload }>(RETIRE, { input: { id: itemId("OTHER_PRESCRIBING") } });
     expect(retired.data?.retireCatalogueItem.catalogueItem).toMatchObject({ retired: true, inUse: true });
-    const current = await keyworker.request<CatalogueResult>(CATALOGUE, { first: 100 });
+    const current = await api.keyworker.request<CatalogueResult>(CATALOGUE, { first: 100 });
     expect(current.data!.interventionCatalogue.edges.map((edge) => edge.node.code)).not.toContain("OTHER_PRESCRIBING");
-    const all = await keyworker.request<CatalogueResult>(CATALOGUE, { first: 100, includeRetired: true });
+    const all = await api.keyworker.request<CatalogueResult>(CATALOGUE, { first: 100, includeRetired: true });
     expect(all.data!.interventionCatalogue.edges.map((edge) => edge.node.code)).toContain("OTHER_PRESCRIBING");
-    const built = await buildEpisode(server, organisation, { status: "IN_TREATMENT" });
-    const refused = await recordIntervention(keyworker, { episodeId: built.episodeGlobalId, catalogueItemCode: "OTHER_PRESCRIBING", startDate: "2025-03-03" });
+    const built = await buildEpisode(api.server, api.organisation, { status: "IN_TREATMENT" });
+    const refused = await recordIntervention(api.keyworker, { episodeId: built.episodeGlobalId, catalogueItemCode: "OTHER_PRESCRIBING", startDate: "2025-03-03" });
     expect(refused.userErrors).toEqual([expect.objectContaining({ code: "INTERVENTION_NOT_ALLOWED", field: "catalogueItemCode" })]);
   });
 
   it("R-CAT-1: an item in use is never deleted (CATALOGUE_ITEM_IN_USE); one never used can be", async () => {
     await putInUse("ALCOHOL_WITHDRAWAL");
-    const refused = await admin.request<{ deleteCatalogueItem: { deletedCatalogueItemId: string | null; userErrors: UserErrorShape[] } }>(DELETE, { input: { id: itemId("ALCOHOL_WITHDRAWAL") } });
+    const refused = await api.admin.request<{ deleteCatalogueItem: { deletedCatalogueItemId: string | null; userErrors: UserErrorShape[] } }>(DELETE, { input: { id: itemId("ALCOHOL_WITHDRAWAL") } });
     expect(refused.data?.deleteCatalogueItem).toEqual({ deletedCatalogueItemId: null, userErrors: [expect.objectContaining({ code: "CATALOGUE_ITEM_IN_USE" })] });
-    const t = server.database.tables;
-    expect(await server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "ALCOHOL_WITHDRAWAL"))).toHaveLength(1);
+    const t = api.server.database.tables;
+    expect(await api.server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "ALCOHOL_WITHDRAWAL"))).toHaveLength(1);
 
     await create({ code: "MISTAKE" });
-    const deleted = await admin.request<{ deleteCatalogueItem: { deletedCatalogueItemId: string | null } }>(DELETE, { input: { id: itemId("MISTAKE") } });
+    const deleted = await api.admin.request<{ deleteCatalogueItem: { deletedCatalogueItemId: string | null } }>(DELETE, { input: { id: itemId("MISTAKE") } });
     expect(deleted.data?.deleteCatalogueItem.deletedCatalogueItemId).toBe(itemId("MISTAKE"));
-    expect(await server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "MISTAKE"))).toHaveLength(0);
-    expect((await auditEventsFor(server, "MISTAKE")).map((event) => event.action)).toEqual(["CREATE", "DELETE"]);
+    expect(await api.server.database.read.select().from(t.catalogueItems).where(eq(t.catalogueItems.code, "MISTAKE"))).toHaveLength(0);
+    expect((await auditEventsFor(api.server, "MISTAKE")).map((event) => event.action)).toEqual(["CREATE", "DELETE"]);
   });
 
   it("node(id:) fetches a catalogue item for any signed-in user", async () => {
-    const analyst = await server.client().login(organisation.staff.analyst.email, PASSWORD);
+    const analyst = await api.signIn("analyst");
     const result = await analyst.request<{ node: { code: string } | null }>(`query Node($id: ID!) { node(id: $id) { ... on CatalogueItem { code label } } }`, { id: itemId("COUNSELLING") });
     expect(result.data?.node?.code).toBe("COUNSELLING");
   });

@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
 import { buildEpisode, type EpisodeSpec } from "./episodeBuilder.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import type { GraphQLClient } from "./graphqlClient.js";
 import { auditEventsFor, codesOf, DISCHARGE_EPISODE, dischargeEpisode, END_INTERVENTION, errorCodeOf, type DischargePayload } from "./recordOperations.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 /** An alcohol client in treatment: withdrawal and counselling still running, motivational work already ended. */
 const ALCOHOL_CLIENT: EpisodeSpec = {
@@ -26,36 +24,27 @@ const EXIT_TOP = `mutation RecordOutcome($input: RecordOutcomeInput!) { recordOu
 const SUBSTANCES = ["ALCOHOL", "OPIATES", "CRACK", "COCAINE", "AMPHETAMINES", "CANNABIS", "OTHER", "TOBACCO"];
 
 describeEachDialect("discharge", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let keyworker: GraphQLClient;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    keyworker = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
-  });
-  afterAll(() => server.close());
+  const api = useSignedInServer(dialect, { signIn: ["keyworker"] });
 
   async function stored(episodeId: string) {
-    const t = server.database.tables;
-    const [episode] = await server.database.read.select().from(t.episodes).where(eq(t.episodes.id, episodeId));
-    const interventions = await server.database.read.select().from(t.interventions).where(eq(t.interventions.episodeId, episodeId));
+    const t = api.server.database.tables;
+    const [episode] = await api.server.database.read.select().from(t.episodes).where(eq(t.episodes.id, episodeId));
+    const interventions = await api.server.database.read.select().from(t.interventions).where(eq(t.interventions.episodeId, episodeId));
     return { episode: episode!, interventions };
   }
 
   it("R-DIS-1: a discharge without a reason is refused (DISCHARGE_REASON_REQUIRED) and nothing is written", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
     const before = await stored(built.episodeId);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, dischargeDate: "2025-05-30" });
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, dischargeDate: "2025-05-30" });
     expect(payload.episode).toBeNull();
     expect(payload.userErrors).toEqual([expect.objectContaining({ code: "DISCHARGE_REASON_REQUIRED", field: "reason" })]);
     expect(await stored(built.episodeId)).toEqual(before);
   });
 
   it("R-DIS-1: a planned completion closes the episode's running interventions at the discharge date and warns that the EXIT TOP is owed", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30", version: 1 });
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30", version: 1 });
     expect(payload.userErrors).toEqual([]);
     expect(payload.episode).toMatchObject({ status: "COMPLETED", dischargeDate: "2025-05-30", dischargeReason: "COMPLETED_ALCOHOL_FREE", version: 2 });
     expect(payload.closedInterventions.map((closed) => [closed.catalogueItemCode, closed.endDate]).sort()).toEqual([
@@ -68,14 +57,14 @@ describeEachDialect("discharge", (dialect) => {
     expect(payload.exitTopWarning).toMatch(/EXIT TOP/);
     const { interventions } = await stored(built.episodeId);
     expect(interventions.map((intervention) => intervention.endDate).sort()).toEqual(["2025-03-03", "2025-05-30", "2025-05-30"]);
-    const audit = await auditEventsFor(server, built.episodeId);
+    const audit = await auditEventsFor(api.server, built.episodeId);
     expect(audit).toContainEqual(expect.objectContaining({ action: "UPDATE", recordType: "Episode", serviceUserId: built.serviceUserId }));
   });
 
   it("R-DIS-1: with an EXIT TOP recorded, the discharge owes nothing", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
     const answers = Object.fromEntries(SUBSTANCES.map((code) => [code, { days: 0 }]));
-    const top = await keyworker.request<{ recordOutcome: { userErrors: unknown[] } }>(EXIT_TOP, {
+    const top = await api.keyworker.request<{ recordOutcome: { userErrors: unknown[] } }>(EXIT_TOP, {
       input: {
         episodeId: built.episodeGlobalId,
         stage: "EXIT",
@@ -87,29 +76,29 @@ describeEachDialect("discharge", (dialect) => {
       },
     });
     expect(top.data?.recordOutcome.userErrors).toEqual([]);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30" });
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30" });
     expect(payload).toMatchObject({ exitTopMissing: false, exitTopWarning: null, userErrors: [] });
   });
 
   it("R-DIS-2: an opiate client cannot leave as completed while still prescribed (COMPLETION_WHILE_PRESCRIBED); once the prescription ends, they can", async () => {
-    const built = await buildEpisode(server, organisation, ON_METHADONE);
+    const built = await buildEpisode(api.server, api.organisation, ON_METHADONE);
     const before = await stored(built.episodeId);
-    const refused = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
+    const refused = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
     expect(refused.userErrors).toEqual([expect.objectContaining({ code: "COMPLETION_WHILE_PRESCRIBED", field: "reason" })]);
     expect(await stored(built.episodeId)).toEqual(before);
 
-    const ended = await keyworker.request<{ endIntervention: { userErrors: unknown[] } }>(END_INTERVENTION, {
+    const ended = await api.keyworker.request<{ endIntervention: { userErrors: unknown[] } }>(END_INTERVENTION, {
       input: { id: toGlobalId("Intervention", built.interventionIds[0]!), endDate: "2025-05-16" },
     });
     expect(ended.data?.endIntervention.userErrors).toEqual([]);
-    const accepted = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
+    const accepted = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
     expect(accepted.userErrors).toEqual([]);
     expect(accepted.episode?.status).toBe("COMPLETED");
   });
 
   it("R-DIS-2 applies to completions only: an opiate client on methadone may transfer, and the prescription closes at the discharge date", async () => {
-    const built = await buildEpisode(server, organisation, ON_METHADONE);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "TRANSFERRED_NOT_IN_CUSTODY", dischargeDate: "2025-05-30" });
+    const built = await buildEpisode(api.server, api.organisation, ON_METHADONE);
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "TRANSFERRED_NOT_IN_CUSTODY", dischargeDate: "2025-05-30" });
     expect(payload.userErrors).toEqual([]);
     expect(payload.episode?.status).toBe("CLOSED");
     expect(payload.postTreatmentPhaseOpens).toBe(false);
@@ -117,39 +106,39 @@ describeEachDialect("discharge", (dialect) => {
   });
 
   it("an unplanned exit closes the episode", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-30" });
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-30" });
     expect(payload.episode).toMatchObject({ status: "CLOSED", dischargeReason: "DROPPED_OUT" });
   });
 
   it("before treatment began nothing can be completed (TRANSITION_NOT_ALLOWED), but the episode may close as not started", async () => {
-    const built = await buildEpisode(server, organisation, { status: "ASSESSED" });
-    const completion = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
+    const built = await buildEpisode(api.server, api.organisation, { status: "ASSESSED" });
+    const completion = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMPLETED_DRUG_FREE", dischargeDate: "2025-05-30" });
     expect(codesOf(completion.userErrors)).toEqual(["TRANSITION_NOT_ALLOWED"]);
-    const declined = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "COMMENCEMENT_DECLINED", dischargeDate: "2025-05-30" });
+    const declined = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "COMMENCEMENT_DECLINED", dischargeDate: "2025-05-30" });
     expect(declined.userErrors).toEqual([]);
     expect(declined).toMatchObject({ episode: { status: "CLOSED" }, exitTopMissing: false, exitTopWarning: null });
   });
 
   it("R-DATE-1: a discharge date in the future, or before an intervention started, is refused (INVALID_DATE)", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
-    const future = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-06-03" });
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
+    const future = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-06-03" });
     expect(future.userErrors).toEqual([expect.objectContaining({ code: "INVALID_DATE", field: "dischargeDate" })]);
-    const early = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-03-01" });
+    const early = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-03-01" });
     expect(early.userErrors).toEqual([expect.objectContaining({ code: "INVALID_DATE", field: "dischargeDate" })]);
   });
 
   it("a discharge based on a stale version of the episode is refused (STALE_VERSION)", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
-    const payload = await dischargeEpisode(keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-30", version: 5 });
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
+    const payload = await dischargeEpisode(api.keyworker, { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-30", version: 5 });
     expect(payload.userErrors).toEqual([expect.objectContaining({ code: "STALE_VERSION" })]);
   });
 
   it("two discharges of one episode at the same moment: exactly one succeeds, the other is refused because the episode has closed", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
-    const lead = await server.client().login(organisation.staff.lead.email, PASSWORD);
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
+    const lead = await api.signIn("lead");
     const [fromKeyworker, fromLead] = await Promise.all([
-      keyworker.request<{ dischargeEpisode: DischargePayload }>(DISCHARGE_EPISODE, { input: { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30" } }),
+      api.keyworker.request<{ dischargeEpisode: DischargePayload }>(DISCHARGE_EPISODE, { input: { episodeId: built.episodeGlobalId, reason: "COMPLETED_ALCOHOL_FREE", dischargeDate: "2025-05-30" } }),
       lead.request<{ dischargeEpisode: DischargePayload }>(DISCHARGE_EPISODE, { input: { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-29" } }),
     ]);
     const payloads = [fromKeyworker.data!.dischargeEpisode, fromLead.data!.dischargeEpisode];
@@ -162,16 +151,16 @@ describeEachDialect("discharge", (dialect) => {
     expect(episode.version).toBe(2);
     expect(episode.dischargeReason).toBe(succeeded[0]!.episode!.dischargeReason);
     expect(interventions.filter((intervention) => intervention.version > 1)).toHaveLength(2);
-    const discharges = (await auditEventsFor(server, built.episodeId)).filter((event) => event.action === "UPDATE");
+    const discharges = (await auditEventsFor(api.server, built.episodeId)).filter((event) => event.action === "UPDATE");
     expect(discharges).toHaveLength(1);
   });
 
   it("an episode outside your caseload is not found; an admin is forbidden", async () => {
-    const built = await buildEpisode(server, organisation, ALCOHOL_CLIENT);
+    const built = await buildEpisode(api.server, api.organisation, ALCOHOL_CLIENT);
     const input = { episodeId: built.episodeGlobalId, reason: "DROPPED_OUT", dischargeDate: "2025-05-30" };
-    const other = await server.client().login(organisation.staff.youngPeopleKeyworker.email, PASSWORD);
+    const other = await api.signIn("youngPeopleKeyworker");
     expect(errorCodeOf(await other.request(DISCHARGE_EPISODE, { input }))).toBe("NOT_FOUND");
-    const admin = await server.client().login(organisation.staff.admin.email, PASSWORD);
+    const admin = await api.signIn("admin");
     expect(errorCodeOf(await admin.request(DISCHARGE_EPISODE, { input }))).toBe("FORBIDDEN");
     expect((await stored(built.episodeId)).episode.status).toBe("IN_TREATMENT");
   });

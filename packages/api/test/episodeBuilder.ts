@@ -4,6 +4,7 @@ import { toGlobalId } from "../src/graphql/globalId.js";
 import { refreshEpisodeSummary } from "../src/services/episodeSummary.js";
 import { loadCatalogue, loadServiceSettings } from "../src/services/referenceData.js";
 import type { Organisation } from "./fixtures.js";
+import { fullRisk } from "./journeySteps.js";
 import type { TestServer } from "./testServer.js";
 
 /** The dates a built episode's journey follows, a few months before the test server's default today (2025-06-02). */
@@ -48,17 +49,6 @@ export interface BuiltEpisode {
   readonly episodeGlobalId: string;
   readonly interventionIds: readonly string[];
 }
-
-const RISK = {
-  selfHarmOrSuicide: "LOW",
-  overdose: "MEDIUM",
-  toOthers: "LOW",
-  fromOthers: "LOW",
-  domesticAbuse: false,
-  toChildren: "LOW",
-  suicideFactors: { bereavement: false, relationshipBreakdown: false, domesticOrSexualAbuseHistory: false, isCarer: false },
-  notes: null,
-};
 
 const BEFORE_TREATMENT: readonly EpisodeStatus[] = ["REFERRED", "TRIAGED", "ASSESSED"];
 
@@ -127,7 +117,7 @@ export async function buildEpisode(server: TestServer, organisation: Organisatio
     }
     if (reachedTriage) {
       const triagePlanId = randomUUID();
-      await tx.insert(t.assessments).values({ id: randomUUID(), episodeId, kind: "TRIAGE", date: JOURNEY.triageDate, assessorId: organisation.staff.keyworker.id, needs: { SUBSTANCE_USE: "HIGH" }, risk: RISK, ...stamps });
+      await tx.insert(t.assessments).values({ id: randomUUID(), episodeId, kind: "TRIAGE", date: JOURNEY.triageDate, assessorId: organisation.staff.keyworker.id, needs: { SUBSTANCE_USE: "HIGH" }, risk: fullRisk(), ...stamps });
       await tx.insert(t.recoveryPlans).values({ id: triagePlanId, episodeId, kind: "INTERIM", startDate: JOURNEY.triageDate, agreedWithServiceUser: true, reviewIntervalWeeks: 12, ...stamps });
       await tx.insert(t.planGoals).values({ id: randomUUID(), planId: triagePlanId, position: 0, domain: "SUBSTANCE_USE", description: "Attend the first appointments", targetDate: null, status: "OPEN" });
     }
@@ -140,7 +130,7 @@ export async function buildEpisode(server: TestServer, organisation: Organisatio
         date: JOURNEY.assessmentDate,
         assessorId: organisation.staff.keyworker.id,
         needs: { SUBSTANCE_USE: "HIGH", ...spec.needs },
-        risk: RISK,
+        risk: fullRisk(),
         ...stamps,
       });
       await tx.insert(t.recoveryPlans).values({

@@ -9,12 +9,12 @@ import {
   suicideRiskFlag,
   type IsoDate,
 } from "@waymark/core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
+import { Random } from "../src/seed/random.js";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, type Organisation } from "./fixtures.js";
-import { episodeFacts, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { episodeFacts, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
 
@@ -56,16 +56,13 @@ function storedSummary(facts: EpisodeFacts) {
 }
 
 describeEachDialect("episode summary: the derived columns equal what core computes from the records", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let data: CaseloadData;
   let episodeIds: string[];
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId, youngPeopleTeamId } = organisation;
-    data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId, youngPeopleTeamId } = api.organisation;
+    data = new CaseloadData(api.server, staff.lead.id);
     const provider = {
       teams: [
         { teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, null] },
@@ -74,10 +71,9 @@ describeEachDialect("episode summary: the derived columns equal what core comput
     };
     episodeIds = await writeGeneratedCaseload(data, new Random(31337), provider, 60, TODAY);
   }, 120_000);
-  afterAll(() => server.close());
 
   it("R-COH-1, R-REV-1, R-DNA-1, R-DNA-2, R-RISK-2, R-SAFE-1, R-OST-1: every generated episode's columns match core on the day of writing", async () => {
-    const allFacts = await Promise.all(episodeIds.map((episodeId) => episodeFacts(server, episodeId)));
+    const allFacts = await Promise.all(episodeIds.map((episodeId) => episodeFacts(api.server, episodeId)));
     // Episodes are written oldest first. OST runs across a person's episodes, and a write refreshes only the
     // episode written, so the person's latest episode is the one whose OST column reflects all their records.
     const latestOfPerson = new Map(allFacts.map((facts) => [facts.loaded.serviceUser.id, facts.loaded.episode.id]));
@@ -91,7 +87,7 @@ describeEachDialect("episode summary: the derived columns equal what core comput
   });
 
   it("the generated records exercise every column", async () => {
-    const rows = await Promise.all(episodeIds.map(async (episodeId) => storedSummary(await episodeFacts(server, episodeId))));
+    const rows = await Promise.all(episodeIds.map(async (episodeId) => storedSummary(await episodeFacts(api.server, episodeId))));
     expect(new Set(rows.map((row) => row.cohort))).toEqual(new Set(["OPIATE", "ALCOHOL_ONLY", "NON_OPIATE_ONLY"]));
     for (const column of ["firstInterventionDate", "nextReviewDue", "lastAttendedContactDate", "dnaFollowUpDueBy", "ostSince"] as const) {
       expect(rows.some((row) => row[column] !== null), column).toBe(true);
@@ -104,9 +100,9 @@ describeEachDialect("episode summary: the derived columns equal what core comput
 
   it("R-DNA-1, R-DNA-2, R-SAFE-1: recording contacts moves the contact columns with them", async () => {
     const personId = await data.addPerson({ lastName: "Moving", pregnant: true });
-    const episodeId = await data.addEpisode(personId, { teamId: organisation.adultTeamId, keyworkerId: organisation.staff.keyworker.id, referralDate: "2025-04-01" }, "2025-04-01");
+    const episodeId = await data.addEpisode(personId, { teamId: api.organisation.adultTeamId, keyworkerId: api.organisation.staff.keyworker.id, referralDate: "2025-04-01" }, "2025-04-01");
     const columns = async () => {
-      const facts = await episodeFacts(server, episodeId);
+      const facts = await episodeFacts(api.server, episodeId);
       return { stored: storedSummary(facts), facts };
     };
     const steps: { contacts: Parameters<CaseloadData["addContacts"]>[1]; asOf: IsoDate }[] = [

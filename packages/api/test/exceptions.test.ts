@@ -1,12 +1,12 @@
 import { addDays, EXCEPTION_KINDS, exceptionsFor, type IsoDate } from "@waymark/core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
+import { Random } from "../src/seed/random.js";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import { episodeFacts, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { episodeFacts, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
 import type { GraphQLClient, GraphQLResult } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer, type StaffKey } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
 
@@ -53,26 +53,19 @@ const lineKey = (line: { kind: string; episodeId: string; since: IsoDate | null;
   [line.kind, line.episodeId, line.since ?? "", line.recordId ?? "", line.detail].join("|");
 
 describeEachDialect("exceptions report on generated data agrees with core (R-EXC-1)", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   const facts = new Map<string, EpisodeFacts>();
 
-  async function signInOn(day: IsoDate, who: keyof Organisation["staff"] = "lead"): Promise<GraphQLClient> {
-    server.clock.set(day);
-    return server.client().login(organisation.staff[who].email, PASSWORD);
-  }
+  const signInOn = (day: IsoDate, who: StaffKey = "lead") => api.signInOn(day, who);
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId } = organisation;
-    const data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId } = api.organisation;
+    const data = new CaseloadData(api.server, staff.lead.id);
     const provider = { teams: [{ teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, null] }] };
     for (const episodeId of await writeGeneratedCaseload(data, new Random(99), provider, 45, TODAY)) {
-      facts.set(episodeId, await episodeFacts(server, episodeId));
+      facts.set(episodeId, await episodeFacts(api.server, episodeId));
     }
   }, 120_000);
-  afterAll(() => server.close());
 
   /** Core's report on `day` over the given episodes: closed ones only for discharges since `dischargedSince`. */
   function expectedLines(day: IsoDate, dischargedSince: IsoDate, include: (fact: EpisodeFacts) => boolean = () => true) {
@@ -94,7 +87,7 @@ describeEachDialect("exceptions report on generated data agrees with core (R-EXC
   for (const day of [TODAY, addDays(TODAY, 3), addDays(TODAY, 45), addDays(TODAY, 400)]) {
     it(`lists on ${day} exactly the lines core's exceptionsFor gives for the team's episodes, in report order`, async () => {
       const { lines, totalCount } = await wholeReport(await signInOn(day), {}, 13);
-      server.clock.set(TODAY);
+      api.server.clock.set(TODAY);
       const expected = expectedLines(day, addDays(day, -365));
       expect(expected.length).toBeGreaterThan(0);
       expect(actualLines(lines).map(lineKey).sort()).toEqual(expected.map(lineKey).sort());
@@ -133,14 +126,14 @@ describeEachDialect("exceptions report on generated data agrees with core (R-EXC
   });
 
   it("a practitioner's report covers their own episodes and the team's unallocated ones", async () => {
-    const kim = organisation.staff.keyworker.id;
+    const kim = api.organisation.staff.keyworker.id;
     const { lines } = await wholeReport(await signInOn(TODAY, "keyworker"), {});
     const expected = expectedLines(TODAY, addDays(TODAY, -365), (fact) => fact.loaded.episode.keyworkerId === kim || fact.loaded.episode.keyworkerId === null);
     expect(actualLines(lines).map(lineKey).sort()).toEqual(expected.map(lineKey).sort());
   });
 
   it("a team outside the viewer's scope has no lines, and admins and analysts are refused", async () => {
-    expect((await wholeReport(await signInOn(TODAY), { teamId: toGlobalId("Team", organisation.youngPeopleTeamId) })).lines).toEqual([]);
+    expect((await wholeReport(await signInOn(TODAY), { teamId: toGlobalId("Team", api.organisation.youngPeopleTeamId) })).lines).toEqual([]);
     for (const who of ["admin", "analyst"] as const) {
       expect((await (await signInOn(TODAY, who)).request(EXCEPTIONS, {})).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
@@ -148,25 +141,21 @@ describeEachDialect("exceptions report on generated data agrees with core (R-EXC
 });
 
 describeEachDialect("exceptions report: lines for a keyworker to act on (R-EXC-1)", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let data: CaseloadData;
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    data = new CaseloadData(server, organisation.staff.lead.id);
+  beforeAll(() => {
+    data = new CaseloadData(api.server, api.organisation.staff.lead.id);
   });
-  afterAll(() => server.close());
 
   const kimsEpisode = async (lastName: string, spec: Partial<Parameters<CaseloadData["addEpisode"]>[1]>, asOf: IsoDate = TODAY) =>
-    data.addEpisode(await data.addPerson({ lastName }), { teamId: organisation.adultTeamId, keyworkerId: organisation.staff.keyworker.id, referralDate: "2025-01-06", ...spec }, asOf);
+    data.addEpisode(await data.addPerson({ lastName }), { teamId: api.organisation.adultTeamId, keyworkerId: api.organisation.staff.keyworker.id, referralDate: "2025-01-06", ...spec }, asOf);
 
   it("R-DNA-1: a missed appointment not followed up by its deadline points at the missed contact", async () => {
     const episodeId = await kimsEpisode("Unfollowed", { contacts: [{ date: "2025-05-20", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND" }] }, "2025-05-20");
-    const { lines } = await wholeReport(await server.client().login(organisation.staff.keyworker.email, PASSWORD), { kinds: ["DNA_FOLLOW_UP_OVERDUE"] });
-    const t = server.database.tables;
-    const [contact] = await server.database.read.select().from(t.contacts);
+    const { lines } = await wholeReport(await api.signIn("keyworker"), { kinds: ["DNA_FOLLOW_UP_OVERDUE"] });
+    const t = api.server.database.tables;
+    const [contact] = await api.server.database.read.select().from(t.contacts);
     expect(lines).toEqual([
       expect.objectContaining({
         kind: "DNA_FOLLOW_UP_OVERDUE",
@@ -174,7 +163,7 @@ describeEachDialect("exceptions report: lines for a keyworker to act on (R-EXC-1
         recordId: toGlobalId("Contact", contact!.id),
         episode: { id: toGlobalId("Episode", episodeId) },
         serviceUser: expect.objectContaining({ lastName: "Unfollowed" }),
-        keyworker: { id: toGlobalId("StaffMember", organisation.staff.keyworker.id) },
+        keyworker: { id: toGlobalId("StaffMember", api.organisation.staff.keyworker.id) },
       }),
     ]);
   });
@@ -187,7 +176,7 @@ describeEachDialect("exceptions report: lines for a keyworker to act on (R-EXC-1
       interventions: [{ code: "COUNSELLING", startDate: "2024-05-20", endDate: "2025-04-14" }],
       outcomes: [{ stage: "START", date: "2024-05-20" }],
     });
-    const client = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
+    const client = await api.signIn("keyworker");
     const { lines } = await wholeReport(client, { kinds: ["TOP_MISSING"] });
     const exit = lines.filter((line) => line.serviceUser.lastName === "Completed" && line.detail.startsWith("Exit TOP"));
     expect(exit.map((line) => [line.since, line.detail])).toEqual([["2025-04-14", "Exit TOP due on 2025-04-14 not recorded after a planned completion"]]);
@@ -196,11 +185,11 @@ describeEachDialect("exceptions report: lines for a keyworker to act on (R-EXC-1
 
   it("R-REV-2: an overdue review points at the plan, and the lines are read into the audit trail", async () => {
     await kimsEpisode("Unreviewed", { plans: [{ signedOffDate: "2025-01-20" }], contacts: [{ date: "2025-05-30", kind: "APPOINTMENT", outcome: "ATTENDED" }] });
-    const { lines } = await wholeReport(await server.client().login(organisation.staff.keyworker.email, PASSWORD), { kinds: ["REVIEW_OVERDUE"] });
-    const t = server.database.tables;
-    const plans = await server.database.read.select().from(t.recoveryPlans);
+    const { lines } = await wholeReport(await api.signIn("keyworker"), { kinds: ["REVIEW_OVERDUE"] });
+    const t = api.server.database.tables;
+    const plans = await api.server.database.read.select().from(t.recoveryPlans);
     expect(lines.map((line) => [line.serviceUser.lastName, line.since, line.recordId])).toEqual([["Unreviewed", "2025-04-14", toGlobalId("RecoveryPlan", plans[0]!.id)]]);
-    const reads = (await server.database.read.select().from(t.auditEvents)).filter((event) => event.action === "READ" && event.recordType === "ServiceUser");
+    const reads = (await api.server.database.read.select().from(t.auditEvents)).filter((event) => event.action === "READ" && event.recordType === "ServiceUser");
     expect(reads.map((event) => toGlobalId("ServiceUser", event.serviceUserId!))).toContain(lines[0]!.serviceUser.id);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from "@waymark/core";
 import { eq, inArray } from "drizzle-orm";
 import { toIntervention } from "../src/db/mappers.js";
+import type { Random } from "../src/seed/random.js";
 import type { CaseloadFlag } from "../src/services/caseloadFlags.js";
 import { loadEpisodeRecords, type LoadedEpisode } from "../src/services/episodeRecords.js";
 import { loadCatalogue, loadServiceSettings } from "../src/services/referenceData.js";
@@ -31,38 +32,9 @@ import type { TestServer } from "./testServer.js";
  * and core's own verdicts on them for any later day.
  */
 
-/** A small deterministic random source (mulberry32), so a failing case can be replayed from its seed. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let value = this.state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(values: readonly T[]): T {
-    return values[this.int(0, values.length - 1)] as T;
-  }
-
-  /** A date from `from` to `to`, both included. */
-  date(from: IsoDate, to: IsoDate): IsoDate {
-    return addDays(from, this.int(0, Math.max(0, daysBetween(from, to))));
-  }
+/** A date from `from` to `to`, both included, drawn from `random`. */
+function dateBetween(random: Random, from: IsoDate, to: IsoDate): IsoDate {
+  return addDays(from, random.int(0, Math.max(0, daysBetween(from, to))));
 }
 
 const OPEN_STATUSES = ["REFERRED", "TRIAGED", "ASSESSED", "IN_TREATMENT", "IN_TREATMENT", "IN_TREATMENT"] as const;
@@ -80,17 +52,17 @@ export interface GeneratedProvider {
 
 function generatedPlans(random: Random, referralDate: IsoDate, asOf: IsoDate): PlanSpec[] {
   return Array.from({ length: random.int(0, 2) }, () => {
-    const signedOffDate = random.chance(0.1) ? null : random.date(referralDate, asOf);
-    const reviews = signedOffDate === null ? [] : Array.from({ length: random.int(0, 3) }, () => random.date(signedOffDate, asOf));
+    const signedOffDate = random.chance(0.1) ? null : dateBetween(random, referralDate, asOf);
+    const reviews = signedOffDate === null ? [] : Array.from({ length: random.int(0, 3) }, () => dateBetween(random, signedOffDate, asOf));
     return { signedOffDate, reviewIntervalWeeks: random.pick([4, 8, 12]), reviews, enteredInError: random.chance(0.05) };
   });
 }
 
 function generatedInterventions(random: Random, referralDate: IsoDate, asOf: IsoDate): InterventionSpec[] {
   return Array.from({ length: random.int(0, 3) }, () => {
-    const startDate = random.date(referralDate, asOf);
+    const startDate = dateBetween(random, referralDate, asOf);
     // Some prescriptions end on the day of writing, so the next day the person is no longer on OST.
-    const endDate = random.chance(0.5) ? null : random.chance(0.2) ? asOf : random.date(startDate, asOf);
+    const endDate = random.chance(0.5) ? null : random.chance(0.2) ? asOf : dateBetween(random, startDate, asOf);
     return { code: random.pick(INTERVENTION_CODES), startDate, endDate, enteredInError: random.chance(0.05) };
   });
 }
@@ -99,7 +71,7 @@ function generatedContacts(random: Random, referralDate: IsoDate, asOf: IsoDate)
   const recentFrom = random.chance(0.7) ? addDays(asOf, -random.int(5, 60)) : referralDate;
   const from = recentFrom < referralDate ? referralDate : recentFrom;
   return Array.from({ length: random.int(0, 8) }, () => ({
-    date: random.date(from, asOf),
+    date: dateBetween(random, from, asOf),
     time: random.chance(0.5) ? `${String(random.int(9, 16)).padStart(2, "0")}:${random.pick(["00", "30"])}` : null,
     kind: random.pick(CONTACT_KINDS),
     outcome: random.pick(CONTACT_OUTCOMES),
@@ -115,13 +87,13 @@ function generatedEpisode(random: Random, provider: GeneratedProvider, referralD
     keyworkerId: random.pick(team.keyworkerIds),
     status: closed ? random.pick(["COMPLETED", "CLOSED"] as const) : random.pick(OPEN_STATUSES),
     referralDate,
-    dischargeDate: closed ? random.date(referralDate, asOf) : null,
+    dischargeDate: closed ? dateBetween(random, referralDate, asOf) : null,
     enteredInError: random.chance(0.03),
     substances: [random.pick(["HEROIN", "ALCOHOL", "CRACK", "CANNABIS"] as const)],
-    assessments: Array.from({ length: random.int(0, 2) }, () => ({ date: random.date(referralDate, asOf), suicideRiskFactor: random.chance(0.3) })),
+    assessments: Array.from({ length: random.int(0, 2) }, () => ({ date: dateBetween(random, referralDate, asOf), suicideRiskFactor: random.chance(0.3) })),
     plans: generatedPlans(random, referralDate, asOf),
     interventions: generatedInterventions(random, referralDate, asOf),
-    outcomes: Array.from({ length: random.int(0, 3) }, () => ({ stage: random.pick(TOP_STAGES), date: random.date(referralDate, asOf) })),
+    outcomes: Array.from({ length: random.int(0, 3) }, () => ({ stage: random.pick(TOP_STAGES), date: dateBetween(random, referralDate, asOf) })),
     contacts: generatedContacts(random, referralDate, asOf),
   };
 }

@@ -1,8 +1,7 @@
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 /** The refusal an anonymous caller gets for asking about the schema. */
 const INTROSPECTION_REFUSED = {
@@ -25,14 +24,7 @@ const FULL_INTROSPECTION = getIntrospectionQuery({
 });
 
 describeEachDialect("introspection and schema details", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-  });
-  afterAll(() => server.close());
+  const api = useSignedInServer(dialect);
 
   describe("for anonymous callers", () => {
     const refusedQueries: Record<string, string> = {
@@ -46,7 +38,7 @@ describeEachDialect("introspection and schema details", (dialect) => {
 
     for (const [what, query] of Object.entries(refusedQueries)) {
       it(`refuses ${what} with UNAUTHENTICATED and HTTP 401 before any resolver runs`, async () => {
-        const response = await server.client().post({ query });
+        const response = await api.server.client().post({ query });
         expect(response.status).toBe(401);
         expect(response.headers.get("www-authenticate")).toBe('Bearer realm="waymark"');
         expect(await response.json()).toEqual(INTROSPECTION_REFUSED);
@@ -54,13 +46,13 @@ describeEachDialect("introspection and schema details", (dialect) => {
     }
 
     it("still answers __typename, which only names a result's type", async () => {
-      const result = await server.client().request(`{ __typename me { __typename } }`);
+      const result = await api.server.client().request(`{ __typename me { __typename } }`);
       expect(result.status).toBe(200);
       expect(result.data).toEqual({ __typename: "Query", me: null });
     });
 
     it("does not suggest field names for a misspelt field", async () => {
-      const result = await server.client().request(`{ mee { name } }`);
+      const result = await api.server.client().request(`{ mee { name } }`);
       expect(result.status).toBe(400);
       expect(result.errors).toEqual([{ message: `Cannot query field "mee" on type "Query".`, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }]);
     });
@@ -68,7 +60,7 @@ describeEachDialect("introspection and schema details", (dialect) => {
     it("does not suggest names for a misspelt nested field, argument or type", async () => {
       const queries = [`{ me { nme } }`, `{ node(idd: "x") { id } }`, `{ node(id: "x") { ... on StaffMembr { name } } }`];
       for (const query of queries) {
-        const result = await server.client().request(query);
+        const result = await api.server.client().request(query);
         expect(result.status).toBe(400);
         expect(result.errors?.length).toBeGreaterThan(0);
         for (const error of result.errors ?? []) {
@@ -81,14 +73,14 @@ describeEachDialect("introspection and schema details", (dialect) => {
 
   describe("for signed-in staff", () => {
     it("answers __schema and __type", async () => {
-      const client = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
+      const client = await api.signIn("keyworker");
       const result = await client.request(`{ __schema { queryType { name } } __type(name: "StaffMember") { kind } }`);
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ __schema: { queryType: { name: "Query" } }, __type: { kind: "OBJECT" } });
     });
 
     it("answers the full introspection query within the query limits, so tools can read the schema", async () => {
-      const client = await server.client().login(organisation.staff.analyst.email, PASSWORD);
+      const client = await api.signIn("analyst");
       const result = await client.request<IntrospectionQuery>(FULL_INTROSPECTION);
       expect(result.errors).toBeUndefined();
       const schema = buildClientSchema(result.data!);

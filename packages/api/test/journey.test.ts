@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
 import type { GraphQLClient } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 /**
  * One person's whole journey (DOMAIN §2) over HTTP, as the keyworker and the team lead would record it on
@@ -45,22 +44,12 @@ const top = (episodeId: string, stage: string, date: string, heroinDays: number,
 });
 
 describeEachDialect("one person's journey from referral to aftercare", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: "2025-01-06" });
   /** What the steps learn and later steps use. */
   const journey = { serviceUserId: "", episodeId: "", planId: "", goalIds: [] as string[], methadoneId: "", peerSupportId: "" };
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect, "2025-01-06");
-    organisation = await createOrganisation(server.database);
-  });
-  afterAll(() => server.close());
-
   /** Moves the server's today to `date` and signs in afresh, as a member of staff starting that day's work. */
-  async function on(date: string, who: "keyworker" | "lead" | "admin"): Promise<GraphQLClient> {
-    server.clock.set(date);
-    return server.client().login(organisation.staff[who].email, PASSWORD);
-  }
+  const on = (date: string, who: "keyworker" | "lead" | "admin") => api.signInOn(date, who);
 
   /** Sends a mutation and returns its payload, failing the step on any error or refusal. */
   async function mutate<T>(client: GraphQLClient, field: string, document: string, input: Record<string, unknown>): Promise<T> {
@@ -119,7 +108,7 @@ describeEachDialect("one person's journey from referral to aftercare", (dialect)
       `mutation Refer($input: ReceiveReferralInput!) { receiveReferral(input: $input) { episode { id status } ${USER_ERRORS} } }`,
       {
         serviceUserId: journey.serviceUserId,
-        teamId: toGlobalId("Team", organisation.adultTeamId),
+        teamId: toGlobalId("Team", api.organisation.adultTeamId),
         referral: { receivedDate: "2025-01-06", source: "GP", referrer: "Practice GP, by letter", reason: "Daily heroin use; asking for a script", urgency: "ROUTINE" },
       },
     );
@@ -129,7 +118,7 @@ describeEachDialect("one person's journey from referral to aftercare", (dialect)
       lead,
       "reassignKeyworker",
       `mutation Allocate($input: ReassignKeyworkerInput!) { reassignKeyworker(input: $input) { episode { status } ${USER_ERRORS} } }`,
-      { episodeId: journey.episodeId, keyworkerId: toGlobalId("StaffMember", organisation.staff.keyworker.id) },
+      { episodeId: journey.episodeId, keyworkerId: toGlobalId("StaffMember", api.organisation.staff.keyworker.id) },
     );
     expect(allocated.episode.status).toBe("REFERRED");
     expect((await episodeAsKeyworker(await on("2025-01-06", "keyworker"))).keyworker?.name).toBe("Kim Keyworker");
@@ -187,7 +176,7 @@ describeEachDialect("one person's journey from referral to aftercare", (dialect)
           { domain: "HOUSING", description: "Move from the hostel into my own flat", targetDate: "2025-06-30" },
         ],
         agreedWithServiceUser: true,
-        signedOffById: toGlobalId("StaffMember", organisation.staff.lead.id),
+        signedOffById: toGlobalId("StaffMember", api.organisation.staff.lead.id),
         signedOffDate: "2025-01-17",
         personalBudget: { allocatedPence: 20_000, lines: [{ item: "Monthly bus pass", costPence: 4_500 }, { item: "Gym membership for three months", costPence: 6_000 }] },
       },

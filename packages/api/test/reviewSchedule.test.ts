@@ -1,13 +1,14 @@
 import { addDays, defaultReviewWindow, openReviewStatus, type IsoDate } from "@waymark/core";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
+import { Random } from "../src/seed/random.js";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import { episodeFacts, expectedCaseloadEntry, Random, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { PASSWORD } from "./fixtures.js";
+import { episodeFacts, expectedCaseloadEntry, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
 import type { GraphQLClient } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
 
@@ -69,27 +70,20 @@ async function wholeSchedule(client: GraphQLClient, variables: Record<string, un
 const mondayOf = (date: IsoDate) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 describeEachDialect("review schedule on generated data agrees with core (R-REV-1, R-REV-2)", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   const facts = new Map<string, EpisodeFacts>();
 
-  async function leadOn(day: IsoDate): Promise<GraphQLClient> {
-    server.clock.set(day);
-    return server.client().login(organisation.staff.lead.email, PASSWORD);
-  }
+  const leadOn = (day: IsoDate) => api.signInOn(day, "lead");
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    const { staff, adultTeamId } = organisation;
-    const data = new CaseloadData(server, staff.lead.id);
+    const { staff, adultTeamId } = api.organisation;
+    const data = new CaseloadData(api.server, staff.lead.id);
     const provider = { teams: [{ teamId: adultTeamId, keyworkerIds: [staff.keyworker.id, staff.otherKeyworker.id, null] }] };
     // Recent referrals and plans, so many reviews fall due in the weeks around today.
     for (const episodeId of await writeGeneratedCaseload(data, new Random(7), provider, 50, TODAY)) {
-      facts.set(toGlobalId("Episode", episodeId), await episodeFacts(server, episodeId));
+      facts.set(toGlobalId("Episode", episodeId), await episodeFacts(api.server, episodeId));
     }
   }, 120_000);
-  afterAll(() => server.close());
 
   /** Core's open reviews on `day` that a schedule for [from, to] lists: due in the window, or overdue. */
   function expectedEntries(day: IsoDate, from: IsoDate, to: IsoDate) {
@@ -116,7 +110,7 @@ describeEachDialect("review schedule on generated data agrees with core (R-REV-1
       const windowFrom = from ?? day;
       const windowTo = to ?? addDays(windowFrom, 27);
       const { schedule, entries } = await wholeSchedule(await leadOn(day), { scope: "TEAM", from, to }, 9);
-      server.clock.set(TODAY);
+      api.server.clock.set(TODAY);
       const expected = expectedEntries(day, windowFrom, windowTo);
       expect(expected.length).toBeGreaterThan(0);
       const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
@@ -156,40 +150,34 @@ describeEachDialect("review schedule on generated data agrees with core (R-REV-1
     }
     const actual = new Map(schedule.byKeyworker.map((row) => [row.keyworker?.id ?? "none", { overdue: row.overdue, due: row.due, upcoming: row.upcoming }]));
     expect(actual).toEqual(expected);
-    expect(schedule.byKeyworker.every((row) => row.team.id === toGlobalId("Team", organisation.adultTeamId))).toBe(true);
+    expect(schedule.byKeyworker.every((row) => row.team.id === toGlobalId("Team", api.organisation.adultTeamId))).toBe(true);
   });
 
   it("narrows a team's schedule to one keyworker, and MINE to the viewer's own reviews", async () => {
-    const kim = organisation.staff.keyworker;
+    const kim = api.organisation.staff.keyworker;
     const kimsOwn = expectedEntries(TODAY, TODAY, addDays(TODAY, 27)).filter((entry) => entry.fact.loaded.episode.keyworkerId === kim.id);
     const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry.id).sort();
     const viaLead = await wholeSchedule(await leadOn(TODAY), { scope: "TEAM", keyworkerId: toGlobalId("StaffMember", kim.id) });
     expect(ids(viaLead.entries.map((entry) => ({ id: entry.episode.id })))).toEqual(ids(kimsOwn));
-    const kimClient = await server.client().login(kim.email, PASSWORD);
+    const kimClient = await api.server.client().login(kim.email, PASSWORD);
     const mine = await wholeSchedule(kimClient, { scope: "MINE" });
     expect(ids(mine.entries.map((entry) => ({ id: entry.episode.id })))).toEqual(ids(kimsOwn));
   });
 });
 
 describeEachDialect("review schedule: plans, access and input", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
+  const api = useSignedInServer(dialect, { today: TODAY });
   let data: CaseloadData;
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect, TODAY);
-    organisation = await createOrganisation(server.database);
-    data = new CaseloadData(server, organisation.staff.lead.id);
+  beforeAll(() => {
+    data = new CaseloadData(api.server, api.organisation.staff.lead.id);
   });
-  afterAll(() => server.close());
-
-  const signIn = (who: keyof Organisation["staff"]) => server.client().login(organisation.staff[who].email, PASSWORD);
 
   it("R-REV-1: the entry points at the current plan, and the next review follows the last review of that plan", async () => {
     const personId = await data.addPerson({ lastName: "Replanned" });
     const episodeId = await data.addEpisode(personId, {
-      teamId: organisation.adultTeamId,
-      keyworkerId: organisation.staff.keyworker.id,
+      teamId: api.organisation.adultTeamId,
+      keyworkerId: api.organisation.staff.keyworker.id,
       referralDate: "2025-01-06",
       plans: [
         { signedOffDate: "2025-01-20", reviewIntervalWeeks: 12 },
@@ -197,38 +185,38 @@ describeEachDialect("review schedule: plans, access and input", (dialect) => {
         { signedOffDate: "2025-02-24", reviewIntervalWeeks: 4, reviews: ["2025-05-19"] },
       ],
     });
-    const t = server.database.tables;
-    const plans = await server.database.read.select().from(t.recoveryPlans).where(eq(t.recoveryPlans.episodeId, episodeId));
+    const t = api.server.database.tables;
+    const plans = await api.server.database.read.select().from(t.recoveryPlans).where(eq(t.recoveryPlans.episodeId, episodeId));
     const current = plans.find((plan) => plan.signedOffDate === "2025-02-24")!;
-    const { entries } = await wholeSchedule(await signIn("keyworker"), { scope: "MINE" });
+    const { entries } = await wholeSchedule(await api.signIn("keyworker"), { scope: "MINE" });
     const entry = entries.find((candidate) => candidate.episode.id === toGlobalId("Episode", episodeId));
     expect(entry).toMatchObject({ dueDate: "2025-06-16", status: "UPCOMING", planId: toGlobalId("RecoveryPlan", current.id), serviceUser: { lastName: "Replanned" } });
   });
 
   it("R-REV-2: an overdue review stays on the schedule whatever window is chosen, and closed episodes never appear", async () => {
     const overdue = await data.addEpisode(await data.addPerson({ lastName: "Behind" }), {
-      teamId: organisation.adultTeamId,
-      keyworkerId: organisation.staff.otherKeyworker.id,
+      teamId: api.organisation.adultTeamId,
+      keyworkerId: api.organisation.staff.otherKeyworker.id,
       referralDate: "2024-06-03",
       plans: [{ signedOffDate: "2024-07-01" }],
     });
     const closed = await data.addEpisode(await data.addPerson({ lastName: "Finished" }), {
-      teamId: organisation.adultTeamId,
-      keyworkerId: organisation.staff.otherKeyworker.id,
+      teamId: api.organisation.adultTeamId,
+      keyworkerId: api.organisation.staff.otherKeyworker.id,
       status: "COMPLETED",
       referralDate: "2024-06-03",
       dischargeDate: "2025-01-10",
       plans: [{ signedOffDate: "2024-07-01" }],
     });
-    const { entries, schedule } = await wholeSchedule(await signIn("otherKeyworker"), { scope: "MINE", from: "2025-09-01", to: "2025-09-30" });
+    const { entries, schedule } = await wholeSchedule(await api.signIn("otherKeyworker"), { scope: "MINE", from: "2025-09-01", to: "2025-09-30" });
     expect(entries.map((entry) => [entry.episode.id, entry.dueDate, entry.status])).toEqual([[toGlobalId("Episode", overdue), "2024-09-23", "OVERDUE"]]);
     expect(entries.map((entry) => entry.episode.id)).not.toContain(toGlobalId("Episode", closed));
     expect(schedule.overdue).toBe(1);
   });
 
   it("a practitioner's team schedule covers their own episodes and the team's unallocated ones, not a colleague's", async () => {
-    const unallocated = await data.addEpisode(await data.addPerson({ lastName: "Waiting" }), { teamId: organisation.adultTeamId, keyworkerId: null, referralDate: "2025-03-03", plans: [{ signedOffDate: "2025-03-17" }] });
-    const { entries } = await wholeSchedule(await signIn("keyworker"), { scope: "TEAM" });
+    const unallocated = await data.addEpisode(await data.addPerson({ lastName: "Waiting" }), { teamId: api.organisation.adultTeamId, keyworkerId: null, referralDate: "2025-03-03", plans: [{ signedOffDate: "2025-03-17" }] });
+    const { entries } = await wholeSchedule(await api.signIn("keyworker"), { scope: "TEAM" });
     const names = entries.map((entry) => entry.serviceUser.lastName);
     expect(names).toContain("Replanned");
     expect(names).toContain("Waiting");
@@ -237,7 +225,7 @@ describeEachDialect("review schedule: plans, access and input", (dialect) => {
   });
 
   it("refuses a window that ends before it starts or runs over 366 days", async () => {
-    const client = await signIn("lead");
+    const client = await api.signIn("lead");
     const codeOf = async (variables: Record<string, unknown>) => (await client.request(SCHEDULE, variables)).errors?.[0]?.extensions?.code;
     expect(await codeOf({ from: "2025-06-10", to: "2025-06-09" })).toBe("BAD_USER_INPUT");
     expect(await codeOf({ from: "2025-01-01", to: "2026-01-03" })).toBe("BAD_USER_INPUT");
@@ -247,9 +235,9 @@ describeEachDialect("review schedule: plans, access and input", (dialect) => {
   describe("access", () => {
     it("refuses admins and analysts (FORBIDDEN) and anyone not signed in (UNAUTHENTICATED)", async () => {
       for (const who of ["admin", "analyst"] as const) {
-        expect((await (await signIn(who)).request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+        expect((await (await api.signIn(who)).request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       }
-      expect((await server.client().request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect((await api.server.client().request(SCHEDULE, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     });
   });
 });

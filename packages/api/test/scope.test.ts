@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { localIdOf, toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
 import type { GraphQLClient } from "./graphqlClient.js";
 import {
   accepted,
@@ -20,7 +19,7 @@ import {
   rowCounts,
   triage,
 } from "./journeySteps.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const PERSON = `query Person($id: ID!) { serviceUser(id: $id) { id firstName lastName episodes { id } } }`;
 const EPISODE = `query Episode($id: ID!) { episode(id: $id) { id status serviceUser { id firstName } assessments { totalCount } } }`;
@@ -52,18 +51,13 @@ interface BuiltRecord {
 }
 
 describeEachDialect("scope: who sees whose records", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let keyworker: GraphQLClient;
-  let otherKeyworker: GraphQLClient;
-  let youngPeopleKeyworker: GraphQLClient;
-  let lead: GraphQLClient;
+  const api = useSignedInServer(dialect, { signIn: ["keyworker", "otherKeyworker", "youngPeopleKeyworker", "lead"] });
   let kims: BuiltRecord;
   let omarsPersonId: string;
 
   async function buildRecord(client: GraphQLClient, keyworkerId: string, firstName: string): Promise<BuiltRecord> {
     const personId = await registerPerson(client, { firstName });
-    const episodeId = await refer(client, personId, organisation.adultTeamId, { keyworkerId: toGlobalId("StaffMember", keyworkerId) });
+    const episodeId = await refer(client, personId, api.organisation.adultTeamId, { keyworkerId: toGlobalId("StaffMember", keyworkerId) });
     await triage(client, episodeId);
     await assess(client, episodeId);
     const assessment = accepted<{ assessment: { id: string } }>(
@@ -81,36 +75,29 @@ describeEachDialect("scope: who sees whose records", (dialect) => {
   const idsOf = (record: BuiltRecord) => [record.personId, record.episodeId, record.assessmentId, record.planId, record.reviewId];
 
   beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    keyworker = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
-    otherKeyworker = await server.client().login(organisation.staff.otherKeyworker.email, PASSWORD);
-    youngPeopleKeyworker = await server.client().login(organisation.staff.youngPeopleKeyworker.email, PASSWORD);
-    lead = await server.client().login(organisation.staff.lead.email, PASSWORD);
-    kims = await buildRecord(keyworker, organisation.staff.keyworker.id, "Kira");
-    omarsPersonId = (await buildRecord(otherKeyworker, organisation.staff.otherKeyworker.id, "Otto")).personId;
+    kims = await buildRecord(api.keyworker, api.organisation.staff.keyworker.id, "Kira");
+    omarsPersonId = (await buildRecord(api.otherKeyworker, api.organisation.staff.otherKeyworker.id, "Otto")).personId;
   });
-  afterAll(() => server.close());
 
   describe("another keyworker of the same team", () => {
     it("gets null for the person and the episode by ID, never their data", async () => {
-      const person = await otherKeyworker.request<{ serviceUser: unknown }>(PERSON, { id: kims.personId });
+      const person = await api.otherKeyworker.request<{ serviceUser: unknown }>(PERSON, { id: kims.personId });
       expect(person.errors).toBeUndefined();
       expect(person.data).toEqual({ serviceUser: null });
-      const episode = await otherKeyworker.request<{ episode: unknown }>(EPISODE, { id: kims.episodeId });
+      const episode = await api.otherKeyworker.request<{ episode: unknown }>(EPISODE, { id: kims.episodeId });
       expect(episode.data).toEqual({ episode: null });
     });
 
     it("gets null from node for the person, episode, assessment, plan and review", async () => {
       for (const id of idsOf(kims)) {
-        const result = await otherKeyworker.request(NODE, { id });
+        const result = await api.otherKeyworker.request(NODE, { id });
         expect(result.errors).toBeUndefined();
         expect(result.data).toEqual({ node: null });
       }
     });
 
     it("does not find the person in serviceUsers, in the list or its total", async () => {
-      const result = await otherKeyworker.request<ListResult>(LIST, { first: 100 });
+      const result = await api.otherKeyworker.request<ListResult>(LIST, { first: 100 });
       const names = result.data?.serviceUsers.edges.map((edge) => edge.node.firstName);
       expect(names).toEqual(["Otto"]);
       expect(result.data?.serviceUsers.totalCount).toBe(1);
@@ -118,117 +105,117 @@ describeEachDialect("scope: who sees whose records", (dialect) => {
     });
 
     it("cannot write to the person's record either: not found", async () => {
-      const before = await rowCounts(server);
-      expect(errorCode(await otherKeyworker.request(UPDATE, { input: { id: kims.personId, version: 1, firstName: "Changed" } }))).toBe("NOT_FOUND");
-      expect(errorCode(await otherKeyworker.request(RECORD_ASSESSMENT, { input: comprehensiveInput(kims.episodeId, { kind: "REASSESSMENT" }) }))).toBe("NOT_FOUND");
-      expect(await rowCounts(server)).toEqual(before);
+      const before = await rowCounts(api.server);
+      expect(errorCode(await api.otherKeyworker.request(UPDATE, { input: { id: kims.personId, version: 1, firstName: "Changed" } }))).toBe("NOT_FOUND");
+      expect(errorCode(await api.otherKeyworker.request(RECORD_ASSESSMENT, { input: comprehensiveInput(kims.episodeId, { kind: "REASSESSMENT" }) }))).toBe("NOT_FOUND");
+      expect(await rowCounts(api.server)).toEqual(before);
     });
   });
 
   describe("the team lead", () => {
     it("sees every person and episode of the team, by ID, by node and in the list", async () => {
-      const person = await lead.request<{ serviceUser: { firstName: string; episodes: { id: string }[] } }>(PERSON, { id: kims.personId });
+      const person = await api.lead.request<{ serviceUser: { firstName: string; episodes: { id: string }[] } }>(PERSON, { id: kims.personId });
       expect(person.data?.serviceUser).toMatchObject({ firstName: "Kira", episodes: [{ id: kims.episodeId }] });
-      const episode = await lead.request<{ episode: { serviceUser: { firstName: string }; assessments: { totalCount: number } } }>(EPISODE, { id: kims.episodeId });
+      const episode = await api.lead.request<{ episode: { serviceUser: { firstName: string }; assessments: { totalCount: number } } }>(EPISODE, { id: kims.episodeId });
       expect(episode.data?.episode).toMatchObject({ serviceUser: { firstName: "Kira" }, assessments: { totalCount: 3 } });
       for (const id of idsOf(kims)) {
-        const node = await lead.request<{ node: { id: string } | null }>(NODE, { id });
+        const node = await api.lead.request<{ node: { id: string } | null }>(NODE, { id });
         expect(node.data?.node?.id).toBe(id);
       }
-      const list = await lead.request<ListResult>(LIST, { first: 100 });
+      const list = await api.lead.request<ListResult>(LIST, { first: 100 });
       expect(list.data?.serviceUsers.edges.map((edge) => edge.node.firstName).sort()).toEqual(["Kira", "Otto"]);
     });
   });
 
   describe("the young people's keyworker", () => {
     it("sees nothing of the adult team", async () => {
-      const list = await youngPeopleKeyworker.request<ListResult>(LIST, { first: 100 });
+      const list = await api.youngPeopleKeyworker.request<ListResult>(LIST, { first: 100 });
       expect(list.data?.serviceUsers).toEqual({ totalCount: 0, edges: [] });
-      expect((await youngPeopleKeyworker.request(PERSON, { id: omarsPersonId })).data).toEqual({ serviceUser: null });
-      expect((await youngPeopleKeyworker.request(EPISODE, { id: kims.episodeId })).data).toEqual({ episode: null });
-      for (const id of idsOf(kims)) expect((await youngPeopleKeyworker.request(NODE, { id })).data).toEqual({ node: null });
+      expect((await api.youngPeopleKeyworker.request(PERSON, { id: omarsPersonId })).data).toEqual({ serviceUser: null });
+      expect((await api.youngPeopleKeyworker.request(EPISODE, { id: kims.episodeId })).data).toEqual({ episode: null });
+      for (const id of idsOf(kims)) expect((await api.youngPeopleKeyworker.request(NODE, { id })).data).toEqual({ node: null });
     });
 
     it("cannot break the glass for a person with no episode in their team: not found, nothing written", async () => {
-      const before = await rowCounts(server);
-      const result = await youngPeopleKeyworker.request(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason: "Covering the adult team's duty desk" } });
+      const before = await rowCounts(api.server);
+      const result = await api.youngPeopleKeyworker.request(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason: "Covering the adult team's duty desk" } });
       expect(errorCode(result)).toBe("NOT_FOUND");
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
   });
 
   describe("an unallocated referral", () => {
     it("is visible to every practitioner of the team (the duty worker triages it) and to no other team", async () => {
-      const personId = await registerPerson(lead, { firstName: "Una" });
-      const episodeId = await refer(lead, personId, organisation.adultTeamId);
-      expect((await otherKeyworker.request<{ episode: { id: string } }>(EPISODE, { id: episodeId })).data?.episode?.id).toBe(episodeId);
-      expect((await youngPeopleKeyworker.request(EPISODE, { id: episodeId })).data).toEqual({ episode: null });
+      const personId = await registerPerson(api.lead, { firstName: "Una" });
+      const episodeId = await refer(api.lead, personId, api.organisation.adultTeamId);
+      expect((await api.otherKeyworker.request<{ episode: { id: string } }>(EPISODE, { id: episodeId })).data?.episode?.id).toBe(episodeId);
+      expect((await api.youngPeopleKeyworker.request(EPISODE, { id: episodeId })).data).toEqual({ episode: null });
     });
   });
 
   describe("break glass", () => {
     it("refuses a reason shorter than 10 characters, writing nothing", async () => {
-      const before = await rowCounts(server);
-      const errors = refused(await otherKeyworker.request(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason: "covering" } }), "breakGlass");
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.otherKeyworker.request(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason: "covering" } }), "breakGlass");
       expect(errors).toEqual([expect.objectContaining({ code: "INVALID_VALUE", field: "reason" })]);
-      expect(await rowCounts(server)).toEqual(before);
-      expect((await otherKeyworker.request(PERSON, { id: kims.personId })).data).toEqual({ serviceUser: null });
+      expect(await rowCounts(api.server)).toEqual(before);
+      expect((await api.otherKeyworker.request(PERSON, { id: kims.personId })).data).toEqual({ serviceUser: null });
     });
 
     it("is FORBIDDEN to an analyst", async () => {
-      const analyst = await server.client().login(organisation.staff.analyst.email, PASSWORD);
+      const analyst = await api.signIn("analyst");
       expect(errorCode(await analyst.request(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason: "Checking the figures for a report" } }))).toBe("FORBIDDEN");
     });
 
     it("grants a colleague access to a person on the team's caseload for 12 hours, audited with the reason", async () => {
       const reason = "Covering Kim's caseload while she is on leave";
-      const result = await otherKeyworker.request<{ breakGlass: { serviceUser: { firstName: string }; expiresAt: string } }>(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason } });
+      const result = await api.otherKeyworker.request<{ breakGlass: { serviceUser: { firstName: string }; expiresAt: string } }>(BREAK_GLASS, { input: { serviceUserId: kims.personId, reason } });
       const payload = accepted<{ serviceUser: { firstName: string }; expiresAt: string }>(result, "breakGlass");
       expect(payload.serviceUser.firstName).toBe("Kira");
-      expect(new Date(payload.expiresAt).getTime() - server.clock.now().getTime()).toBe(12 * 60 * 60 * 1000);
+      expect(new Date(payload.expiresAt).getTime() - api.server.clock.now().getTime()).toBe(12 * 60 * 60 * 1000);
 
-      const t = server.database.tables;
+      const t = api.server.database.tables;
       const personLocalId = localIdOf(kims.personId, "ServiceUser") ?? "";
-      const glass = await server.database.read.select().from(t.auditEvents).where(eq(t.auditEvents.action, "BREAK_GLASS"));
-      expect(glass).toEqual([expect.objectContaining({ actorId: organisation.staff.otherKeyworker.id, recordType: "ServiceUser", recordId: personLocalId, serviceUserId: personLocalId, reason })]);
+      const glass = await api.server.database.read.select().from(t.auditEvents).where(eq(t.auditEvents.action, "BREAK_GLASS"));
+      expect(glass).toEqual([expect.objectContaining({ actorId: api.organisation.staff.otherKeyworker.id, recordType: "ServiceUser", recordId: personLocalId, serviceUserId: personLocalId, reason })]);
 
-      const person = await otherKeyworker.request<{ serviceUser: { firstName: string; episodes: { id: string }[] } }>(PERSON, { id: kims.personId });
+      const person = await api.otherKeyworker.request<{ serviceUser: { firstName: string; episodes: { id: string }[] } }>(PERSON, { id: kims.personId });
       expect(person.data?.serviceUser).toMatchObject({ firstName: "Kira", episodes: [{ id: kims.episodeId }] });
-      for (const id of idsOf(kims)) expect((await otherKeyworker.request<{ node: { id: string } | null }>(NODE, { id })).data?.node?.id).toBe(id);
-      const reads = await server.database.read
+      for (const id of idsOf(kims)) expect((await api.otherKeyworker.request<{ node: { id: string } | null }>(NODE, { id })).data?.node?.id).toBe(id);
+      const reads = await api.server.database.read
         .select()
         .from(t.auditEvents)
-        .where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, organisation.staff.otherKeyworker.id), eq(t.auditEvents.serviceUserId, personLocalId)));
+        .where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, api.organisation.staff.otherKeyworker.id), eq(t.auditEvents.serviceUserId, personLocalId)));
       expect(reads.map((event) => event.recordType)).toEqual(expect.arrayContaining(["ServiceUser", "Episode", "Assessment", "RecoveryPlan", "Review"]));
 
-      server.clock.set("2025-06-03");
+      api.server.clock.set("2025-06-03");
       try {
-        const nextDay = await server.client().login(organisation.staff.otherKeyworker.email, PASSWORD);
+        const nextDay = await api.signIn("otherKeyworker");
         expect((await nextDay.request(PERSON, { id: kims.personId })).data).toEqual({ serviceUser: null });
         expect((await nextDay.request(EPISODE, { id: kims.episodeId })).data).toEqual({ episode: null });
       } finally {
-        server.clock.set("2025-06-02");
+        api.server.clock.set("2025-06-02");
       }
     });
   });
 
   describe("the audit trail of reads", () => {
     it("records a READ for a person read by ID, through node, and through an episode's serviceUser", async () => {
-      const t = server.database.tables;
+      const t = api.server.database.tables;
       const personLocalId = localIdOf(kims.personId, "ServiceUser") ?? "";
       const episodeLocalId = localIdOf(kims.episodeId, "Episode") ?? "";
       const readsBy = async () =>
-        server.database.read
+        api.server.database.read
           .select()
           .from(t.auditEvents)
-          .where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, organisation.staff.keyworker.id), eq(t.auditEvents.serviceUserId, personLocalId)));
+          .where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, api.organisation.staff.keyworker.id), eq(t.auditEvents.serviceUserId, personLocalId)));
 
       const before = (await readsBy()).length;
-      await keyworker.request(PERSON, { id: kims.personId });
+      await api.keyworker.request(PERSON, { id: kims.personId });
       expect((await readsBy()).length).toBe(before + 2);
-      await keyworker.request(NODE, { id: kims.personId });
+      await api.keyworker.request(NODE, { id: kims.personId });
       expect((await readsBy()).length).toBe(before + 3);
-      await keyworker.request(`query Episode($id: ID!) { episode(id: $id) { id serviceUser { id } } }`, { id: kims.episodeId });
+      await api.keyworker.request(`query Episode($id: ID!) { episode(id: $id) { id serviceUser { id } } }`, { id: kims.episodeId });
       const after = await readsBy();
       expect(after.length).toBe(before + 5);
       expect(after.slice(-2).map((event) => [event.recordType, event.recordId]).sort()).toEqual([
@@ -241,32 +228,32 @@ describeEachDialect("scope: who sees whose records", (dialect) => {
   describe("nested fields", () => {
     it("show a person's episodes only as far as the viewer's scope reaches", async () => {
       // Seen by the young people's team at 24, then by the adult team at 25 with Kim as keyworker.
-      const personId = await registerPerson(youngPeopleKeyworker, { firstName: "Nia", dateOfBirth: "2000-05-10" });
-      const youngPeopleEpisode = await refer(youngPeopleKeyworker, personId, organisation.youngPeopleTeamId, {
-        keyworkerId: toGlobalId("StaffMember", organisation.staff.youngPeopleKeyworker.id),
+      const personId = await registerPerson(api.youngPeopleKeyworker, { firstName: "Nia", dateOfBirth: "2000-05-10" });
+      const youngPeopleEpisode = await refer(api.youngPeopleKeyworker, personId, api.organisation.youngPeopleTeamId, {
+        keyworkerId: toGlobalId("StaffMember", api.organisation.staff.youngPeopleKeyworker.id),
       });
-      const discharge = await youngPeopleKeyworker.request(
+      const discharge = await api.youngPeopleKeyworker.request(
         `mutation Discharge($input: DischargeEpisodeInput!) { dischargeEpisode(input: $input) { episode { status } userErrors { code field message } } }`,
         { input: { episodeId: youngPeopleEpisode, reason: "TRANSFERRED_NOT_IN_CUSTODY", dischargeDate: "2025-05-12" } },
       );
       accepted(discharge, "dischargeEpisode");
-      const handover = await youngPeopleKeyworker.request(RECEIVE_REFERRAL, {
+      const handover = await api.youngPeopleKeyworker.request(RECEIVE_REFERRAL, {
         input: {
           serviceUserId: personId,
-          teamId: toGlobalId("Team", organisation.adultTeamId),
+          teamId: toGlobalId("Team", api.organisation.adultTeamId),
           referral: { receivedDate: "2025-05-15", source: "OTHER_DRUG_ALCOHOL_SERVICE", reason: "Moving on to the adult service" },
-          keyworkerId: toGlobalId("StaffMember", organisation.staff.keyworker.id),
+          keyworkerId: toGlobalId("StaffMember", api.organisation.staff.keyworker.id),
         },
       });
       // The new episode is Kim's in the adult team: written, but outside the referrer's scope, so not shown back.
       expect(accepted(handover, "receiveReferral")).toEqual({ episode: null, userErrors: [] });
 
-      const asKim = await keyworker.request<{ serviceUser: { episodes: { id: string }[] } }>(PERSON, { id: personId });
+      const asKim = await api.keyworker.request<{ serviceUser: { episodes: { id: string }[] } }>(PERSON, { id: personId });
       expect(asKim.data?.serviceUser.episodes).toHaveLength(1);
       expect(asKim.data?.serviceUser.episodes[0]?.id).not.toBe(youngPeopleEpisode);
-      const asYoungPeople = await youngPeopleKeyworker.request<{ serviceUser: { episodes: { id: string }[] } }>(PERSON, { id: personId });
+      const asYoungPeople = await api.youngPeopleKeyworker.request<{ serviceUser: { episodes: { id: string }[] } }>(PERSON, { id: personId });
       expect(asYoungPeople.data?.serviceUser.episodes).toEqual([{ id: youngPeopleEpisode }]);
-      expect((await keyworker.request(EPISODE, { id: youngPeopleEpisode })).data).toEqual({ episode: null });
+      expect((await api.keyworker.request(EPISODE, { id: youngPeopleEpisode })).data).toEqual({ episode: null });
     });
   });
 });

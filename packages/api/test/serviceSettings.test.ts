@@ -1,13 +1,12 @@
 import { DEFAULT_SERVICE_SETTINGS, type EpisodeStatus } from "@waymark/core";
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { refreshEpisodeSummary } from "../src/services/episodeSummary.js";
 import { loadCatalogue } from "../src/services/referenceData.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
-import type { GraphQLClient, GraphQLResult } from "./graphqlClient.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import type { GraphQLResult } from "./graphqlClient.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const SETTINGS_FIELDS = `dnaFollowUpWorkingDays disengagementConsecutiveDnas disengagementDaysWithoutContact topReviewIntervalMonths alignTopReviewsWithPlanReviews aftercareMonths bankHolidays updatedAt`;
 const QUERY = `query { serviceSettings { ${SETTINGS_FIELDS} } }`;
@@ -18,32 +17,21 @@ type UpdateResult = GraphQLResult<{ updateServiceSettings: { serviceSettings: Re
 const codeOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code;
 
 describeEachDialect("service settings", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let admin: GraphQLClient;
-  let lead: GraphQLClient;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    admin = await server.client().login(organisation.staff.admin.email, PASSWORD);
-    lead = await server.client().login(organisation.staff.lead.email, PASSWORD);
-  });
-  afterAll(() => server.close());
+  const api = useSignedInServer(dialect, { signIn: ["admin", "lead"] });
 
   const counts = async () => {
-    const t = server.database.tables;
+    const t = api.server.database.tables;
     return {
-      settings: (await server.database.read.select().from(t.serviceSettings)).length,
-      audit: (await server.database.read.select().from(t.auditEvents)).length,
+      settings: (await api.server.database.read.select().from(t.serviceSettings)).length,
+      audit: (await api.server.database.read.select().from(t.auditEvents)).length,
     };
   };
 
   /** An episode with a missed appointment on Friday 30 May 2025, its derived columns worked out as a recording mutation would. */
   async function episodeWithMissedAppointment(status: EpisodeStatus): Promise<string> {
-    const { database } = server;
+    const { database } = api.server;
     const t = database.tables;
-    const now = server.clock.now();
+    const now = api.server.clock.now();
     const serviceUserId = randomUUID();
     const episodeId = randomUUID();
     await database.write(async (tx) => {
@@ -62,15 +50,15 @@ describeEachDialect("service settings", (dialect) => {
         pregnant: false,
         isCarer: false,
         accommodationNeed: "NO_PROBLEM",
-        registeredTeamId: organisation.adultTeamId,
+        registeredTeamId: api.organisation.adultTeamId,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(t.episodes).values({
         id: episodeId,
         serviceUserId,
-        teamId: organisation.adultTeamId,
-        keyworkerId: organisation.staff.keyworker.id,
+        teamId: api.organisation.adultTeamId,
+        keyworkerId: api.organisation.staff.keyworker.id,
         status,
         referralDate: "2025-05-01",
         referralSource: "SELF",
@@ -86,42 +74,42 @@ describeEachDialect("service settings", (dialect) => {
         date: "2025-05-30",
         kind: "APPOINTMENT",
         outcome: "DID_NOT_ATTEND",
-        staffId: organisation.staff.keyworker.id,
+        staffId: api.organisation.staff.keyworker.id,
         createdAt: now,
         updatedAt: now,
       });
-      await refreshEpisodeSummary(tx, t, episodeId, server.clock.today(), await loadCatalogue(tx, t), DEFAULT_SERVICE_SETTINGS);
+      await refreshEpisodeSummary(tx, t, episodeId, api.server.clock.today(), await loadCatalogue(tx, t), DEFAULT_SERVICE_SETTINGS);
     });
     return episodeId;
   }
 
   async function followUpDueBy(episodeId: string): Promise<string | null> {
-    const t = server.database.tables;
-    const [row] = await server.database.read.select({ due: t.episodes.dnaFollowUpDueBy }).from(t.episodes).where(eq(t.episodes.id, episodeId));
+    const t = api.server.database.tables;
+    const [row] = await api.server.database.read.select({ due: t.episodes.dnaFollowUpDueBy }).from(t.episodes).where(eq(t.episodes.id, episodeId));
     return row?.due ?? null;
   }
 
   it("shows the defaults to admins and team leads, and refuses practitioners and analysts", async () => {
-    for (const client of [admin, lead]) {
+    for (const client of [api.admin, api.lead]) {
       const result = await client.request<{ serviceSettings: Record<string, unknown> }>(QUERY);
       expect(result.data?.serviceSettings).toEqual({ ...DEFAULT_SERVICE_SETTINGS, bankHolidays: [], updatedAt: null });
     }
     for (const role of ["keyworker", "analyst"] as const) {
-      const client = await server.client().login(organisation.staff[role].email, PASSWORD);
+      const client = await api.signIn(role);
       expect(codeOf(await client.request(QUERY))).toBe("FORBIDDEN");
     }
   });
 
   it("refuses values outside their ranges, naming each field, and writes nothing", async () => {
     const before = await counts();
-    const low: UpdateResult = await admin.request(UPDATE, {
+    const low: UpdateResult = await api.admin.request(UPDATE, {
       input: { dnaFollowUpWorkingDays: 0, disengagementConsecutiveDnas: 0, disengagementDaysWithoutContact: 6, topReviewIntervalMonths: 0, aftercareMonths: 2 },
     });
     expect(low.data?.updateServiceSettings.serviceSettings).toBeNull();
     expect(low.data?.updateServiceSettings.userErrors).toEqual(
       ["dnaFollowUpWorkingDays", "disengagementConsecutiveDnas", "disengagementDaysWithoutContact", "topReviewIntervalMonths", "aftercareMonths"].map((field) => ({ code: "INVALID_VALUE", field })),
     );
-    const high: UpdateResult = await admin.request(UPDATE, {
+    const high: UpdateResult = await api.admin.request(UPDATE, {
       input: { dnaFollowUpWorkingDays: 11, disengagementConsecutiveDnas: 11, disengagementDaysWithoutContact: 181, topReviewIntervalMonths: 13, aftercareMonths: 7 },
     });
     expect(high.data?.updateServiceSettings.userErrors).toHaveLength(5);
@@ -130,19 +118,19 @@ describeEachDialect("service settings", (dialect) => {
 
   it("refuses a bank holiday that is not a real date", async () => {
     const before = await counts();
-    const result = await admin.request(UPDATE, { input: { bankHolidays: ["2025-12-25", "2025-02-30"] } });
+    const result = await api.admin.request(UPDATE, { input: { bankHolidays: ["2025-12-25", "2025-02-30"] } });
     expect(codeOf(result)).toBe("BAD_USER_INPUT");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses changes to anyone but an admin", async () => {
     const before = await counts();
-    expect(codeOf(await lead.request(UPDATE, { input: { dnaFollowUpWorkingDays: 5 } }))).toBe("FORBIDDEN");
+    expect(codeOf(await api.lead.request(UPDATE, { input: { dnaFollowUpWorkingDays: 5 } }))).toBe("FORBIDDEN");
     expect(await counts()).toEqual(before);
   });
 
   it("saves the settings given, keeps the rest, sorts bank holidays without repeats and audits the change", async () => {
-    const result: UpdateResult = await admin.request(UPDATE, {
+    const result: UpdateResult = await api.admin.request(UPDATE, {
       input: { disengagementDaysWithoutContact: 180, topReviewIntervalMonths: 12, aftercareMonths: 3, alignTopReviewsWithPlanReviews: true, bankHolidays: ["2025-12-26", "2025-12-25", "2025-12-26"] },
     });
     expect(result.data?.updateServiceSettings.userErrors).toEqual([]);
@@ -156,11 +144,11 @@ describeEachDialect("service settings", (dialect) => {
       updatedAt: "2025-06-02T12:00:00.000Z",
     };
     expect(result.data?.updateServiceSettings.serviceSettings).toEqual(expected);
-    expect((await lead.request<{ serviceSettings: unknown }>(QUERY)).data?.serviceSettings).toEqual(expected);
+    expect((await api.lead.request<{ serviceSettings: unknown }>(QUERY)).data?.serviceSettings).toEqual(expected);
 
-    const t = server.database.tables;
-    const [event] = await server.database.read.select().from(t.auditEvents).where(eq(t.auditEvents.recordType, "ServiceSettings"));
-    expect(event).toMatchObject({ action: "UPDATE", actorId: organisation.staff.admin.id });
+    const t = api.server.database.tables;
+    const [event] = await api.server.database.read.select().from(t.auditEvents).where(eq(t.auditEvents.recordType, "ServiceSettings"));
+    expect(event).toMatchObject({ action: "UPDATE", actorId: api.organisation.staff.admin.id });
     expect(event?.detail).toEqual({
       changes: {
         disengagementDaysWithoutContact: { from: 28, to: 180 },
@@ -179,7 +167,7 @@ describeEachDialect("service settings", (dialect) => {
     expect(await followUpDueBy(open)).toBe("2025-06-03");
     const closedBefore = await followUpDueBy(closed);
 
-    const result: UpdateResult = await admin.request(UPDATE, { input: { dnaFollowUpWorkingDays: 3, bankHolidays: ["2025-06-02"] } });
+    const result: UpdateResult = await api.admin.request(UPDATE, { input: { dnaFollowUpWorkingDays: 3, bankHolidays: ["2025-06-02"] } });
     expect(result.data?.updateServiceSettings.userErrors).toEqual([]);
     // Monday 2 June is now a bank holiday: Tuesday, Wednesday, Thursday.
     expect(await followUpDueBy(open)).toBe("2025-06-05");
@@ -187,11 +175,11 @@ describeEachDialect("service settings", (dialect) => {
   });
 
   it("accepts the edges of every range", async () => {
-    const lowest: UpdateResult = await admin.request(UPDATE, {
+    const lowest: UpdateResult = await api.admin.request(UPDATE, {
       input: { dnaFollowUpWorkingDays: 1, disengagementConsecutiveDnas: 1, disengagementDaysWithoutContact: 7, topReviewIntervalMonths: 1, aftercareMonths: 3 },
     });
     expect(lowest.data?.updateServiceSettings.userErrors).toEqual([]);
-    const highest: UpdateResult = await admin.request(UPDATE, {
+    const highest: UpdateResult = await api.admin.request(UPDATE, {
       input: { dnaFollowUpWorkingDays: 10, disengagementConsecutiveDnas: 10, disengagementDaysWithoutContact: 180, topReviewIntervalMonths: 12, aftercareMonths: 6 },
     });
     expect(highest.data?.updateServiceSettings.serviceSettings).toMatchObject({

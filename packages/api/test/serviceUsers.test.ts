@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { localIdOf, toGlobalId } from "../src/graphql/globalId.js";
 import { createStaffAccount } from "../src/services/staffAccounts.js";
 import { describeEachDialect } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
+import { PASSWORD } from "./fixtures.js";
 import type { GraphQLClient } from "./graphqlClient.js";
 import { accepted, ADULT_DOB, errorCode, nextReference, refer, REGISTER, refused, registerPerson, rowCounts } from "./journeySteps.js";
-import { startTestServer, type TestServer } from "./testServer.js";
+import { useSignedInServer } from "./signedInServer.js";
 
 const PERSON = `query Person($id: ID!) {
   serviceUser(id: $id) {
@@ -40,9 +40,7 @@ interface ListResult {
 }
 
 describeEachDialect("people: registering, updating and finding them", (dialect) => {
-  let server: TestServer;
-  let organisation: Organisation;
-  let keyworker: GraphQLClient;
+  const api = useSignedInServer(dialect, { signIn: ["keyworker"] });
 
   const person = (overrides: Record<string, unknown> = {}) => ({
     localReference: nextReference("REG"),
@@ -54,19 +52,12 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
     ...overrides,
   });
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    organisation = await createOrganisation(server.database);
-    keyworker = await server.client().login(organisation.staff.keyworker.email, PASSWORD);
-  });
-  afterAll(() => server.close());
-
   describe("registerServiceUser", () => {
     it("registers a person under the keyworker's team with a random pseudonym, normalised NHS number and postcode, audited", async () => {
       const input = person({ nhsNumber: "943 476 5919", postcode: "so147lp", email: "jo@example.org", consentToNationalReporting: "YES" });
-      const { serviceUser } = accepted<{ serviceUser: { id: string; pseudonym: string } }>(await keyworker.request(REGISTER, { input }), "registerServiceUser");
+      const { serviceUser } = accepted<{ serviceUser: { id: string; pseudonym: string } }>(await api.keyworker.request(REGISTER, { input }), "registerServiceUser");
       expect(serviceUser.pseudonym).toMatch(/^P-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
-      const read = await keyworker.request<{ serviceUser: Record<string, unknown> }>(PERSON, { id: serviceUser.id });
+      const read = await api.keyworker.request<{ serviceUser: Record<string, unknown> }>(PERSON, { id: serviceUser.id });
       expect(read.data?.serviceUser).toMatchObject({
         localReference: input.localReference,
         firstName: "Jo",
@@ -78,121 +69,121 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
         episodes: [],
         flags: { safeguarding: { flagged: false, reasons: [], homeVisitDue: false }, suicideRisk: { flagged: false } },
       });
-      const t = server.database.tables;
+      const t = api.server.database.tables;
       const localId = localIdOf(serviceUser.id, "ServiceUser") ?? "";
-      const [row] = await server.database.read.select().from(t.serviceUsers).where(eq(t.serviceUsers.id, localId));
-      expect(row?.registeredTeamId).toBe(organisation.adultTeamId);
-      const created = await server.database.read.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, "CREATE"), eq(t.auditEvents.recordId, localId)));
-      expect(created).toEqual([expect.objectContaining({ recordType: "ServiceUser", serviceUserId: localId, actorId: organisation.staff.keyworker.id })]);
+      const [row] = await api.server.database.read.select().from(t.serviceUsers).where(eq(t.serviceUsers.id, localId));
+      expect(row?.registeredTeamId).toBe(api.organisation.adultTeamId);
+      const created = await api.server.database.read.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, "CREATE"), eq(t.auditEvents.recordId, localId)));
+      expect(created).toEqual([expect.objectContaining({ recordType: "ServiceUser", serviceUserId: localId, actorId: api.organisation.staff.keyworker.id })]);
     });
 
     it("refuses an NHS number with a wrong check digit with INVALID_NHS_NUMBER, writing nothing", async () => {
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(REGISTER, { input: person({ nhsNumber: "9434765918" }) }), "registerServiceUser");
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(REGISTER, { input: person({ nhsNumber: "9434765918" }) }), "registerServiceUser");
       expect(errors).toEqual([expect.objectContaining({ code: "INVALID_NHS_NUMBER", field: "nhsNumber" })]);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("refuses a local reference already in use, ignoring case, with INVALID_VALUE on localReference, writing nothing", async () => {
       const reference = nextReference("DUP");
-      await registerPerson(keyworker, { localReference: reference });
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(REGISTER, { input: person({ localReference: reference.toLowerCase() }) }), "registerServiceUser");
+      await registerPerson(api.keyworker, { localReference: reference });
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(REGISTER, { input: person({ localReference: reference.toLowerCase() }) }), "registerServiceUser");
       expect(errors).toEqual([expect.objectContaining({ code: "INVALID_VALUE", field: "localReference" })]);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("R-DATE-1: refuses a date of birth in the future with INVALID_DATE, writing nothing", async () => {
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(REGISTER, { input: person({ dateOfBirth: "2025-06-03" }) }), "registerServiceUser");
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(REGISTER, { input: person({ dateOfBirth: "2025-06-03" }) }), "registerServiceUser");
       expect(errors).toEqual([expect.objectContaining({ code: "INVALID_DATE", field: "dateOfBirth" })]);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("refuses a first name over 200 characters with TOO_LONG, writing nothing", async () => {
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(REGISTER, { input: person({ firstName: "J".repeat(201) }) }), "registerServiceUser");
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(REGISTER, { input: person({ firstName: "J".repeat(201) }) }), "registerServiceUser");
       expect(errors).toEqual([expect.objectContaining({ code: "TOO_LONG", field: "firstName" })]);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("answers a date that does not exist and an unknown enum value with a GraphQL error naming the field", async () => {
-      const before = await rowCounts(server);
-      const badDate = await keyworker.request(REGISTER, { input: person({ dateOfBirth: "1985-02-29" }) });
+      const before = await rowCounts(api.server);
+      const badDate = await api.keyworker.request(REGISTER, { input: person({ dateOfBirth: "1985-02-29" }) });
       expect(errorCode(badDate)).toBe("BAD_USER_INPUT");
       expect(badDate.errors?.[0]?.message).toContain("dateOfBirth");
-      const badSex = await keyworker.request(REGISTER, { input: person({ sex: "UNICORN" }) });
+      const badSex = await api.keyworker.request(REGISTER, { input: person({ sex: "UNICORN" }) });
       expect(errorCode(badSex)).toBe("BAD_USER_INPUT");
       expect(badSex.errors?.[0]?.message).toContain("sex");
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("asks a practitioner in several teams which of theirs registers the person, and refuses a team that is not theirs", async () => {
-      await server.database.write((tx) =>
-        createStaffAccount(tx, server.database.tables, { name: "Bea Both", email: "bea@example.org", roles: ["PRACTITIONER"], teamIds: [organisation.adultTeamId, organisation.youngPeopleTeamId], password: PASSWORD }, new Date()),
+      await api.server.database.write((tx) =>
+        createStaffAccount(tx, api.server.database.tables, { name: "Bea Both", email: "bea@example.org", roles: ["PRACTITIONER"], teamIds: [api.organisation.adultTeamId, api.organisation.youngPeopleTeamId], password: PASSWORD }, new Date()),
       );
-      const both = await server.client().login("bea@example.org", PASSWORD);
+      const both = await api.server.client().login("bea@example.org", PASSWORD);
       const missing = refused(await both.request(REGISTER, { input: person() }), "registerServiceUser");
       expect(missing).toEqual([expect.objectContaining({ code: "REQUIRED", field: "teamId" })]);
-      const notTheirs = refused(await keyworker.request(REGISTER, { input: person({ teamId: toGlobalId("Team", organisation.youngPeopleTeamId) }) }), "registerServiceUser");
+      const notTheirs = refused(await api.keyworker.request(REGISTER, { input: person({ teamId: toGlobalId("Team", api.organisation.youngPeopleTeamId) }) }), "registerServiceUser");
       expect(notTheirs).toEqual([expect.objectContaining({ code: "INVALID_VALUE", field: "teamId" })]);
-      accepted(await both.request(REGISTER, { input: person({ teamId: toGlobalId("Team", organisation.youngPeopleTeamId) }) }), "registerServiceUser");
+      accepted(await both.request(REGISTER, { input: person({ teamId: toGlobalId("Team", api.organisation.youngPeopleTeamId) }) }), "registerServiceUser");
     });
 
     it("is FORBIDDEN to an analyst and to an admin without a clinical role, and UNAUTHENTICATED when not signed in", async () => {
-      for (const member of [organisation.staff.analyst, organisation.staff.admin]) {
-        const client = await server.client().login(member.email, PASSWORD);
+      for (const member of [api.organisation.staff.analyst, api.organisation.staff.admin]) {
+        const client = await api.server.client().login(member.email, PASSWORD);
         expect(errorCode(await client.request(REGISTER, { input: person() }))).toBe("FORBIDDEN");
       }
-      expect(errorCode(await server.client().request(REGISTER, { input: person() }))).toBe("UNAUTHENTICATED");
+      expect(errorCode(await api.server.client().request(REGISTER, { input: person() }))).toBe("UNAUTHENTICATED");
     });
   });
 
   describe("updateServiceUser", () => {
     it("changes only the fields given, clears an optional one given as null, and bumps the version", async () => {
-      const id = await registerPerson(keyworker, { preferredName: "Sammy" });
-      const result = await keyworker.request<{ updateServiceUser: { serviceUser: Record<string, unknown> } }>(UPDATE, { input: { id, version: 1, lastName: "Jones", preferredName: null } });
+      const id = await registerPerson(api.keyworker, { preferredName: "Sammy" });
+      const result = await api.keyworker.request<{ updateServiceUser: { serviceUser: Record<string, unknown> } }>(UPDATE, { input: { id, version: 1, lastName: "Jones", preferredName: null } });
       expect(accepted(result, "updateServiceUser").serviceUser).toEqual({ id, firstName: "Sam", lastName: "Jones", preferredName: null, pregnant: false, expectedDeliveryDate: null, version: 2 });
     });
 
     it("refuses a change based on an old version with STALE_VERSION, writing nothing", async () => {
-      const id = await registerPerson(keyworker);
-      accepted(await keyworker.request(UPDATE, { input: { id, version: 1, firstName: "Samuel" } }), "updateServiceUser");
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(UPDATE, { input: { id, version: 1, firstName: "Sammy" } }), "updateServiceUser");
+      const id = await registerPerson(api.keyworker);
+      accepted(await api.keyworker.request(UPDATE, { input: { id, version: 1, firstName: "Samuel" } }), "updateServiceUser");
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(UPDATE, { input: { id, version: 1, firstName: "Sammy" } }), "updateServiceUser");
       expect(errors).toEqual([expect.objectContaining({ code: "STALE_VERSION", field: "version" })]);
-      expect(await rowCounts(server)).toEqual(before);
-      const read = await keyworker.request<{ serviceUser: { firstName: string; version: number } }>(PERSON, { id });
+      expect(await rowCounts(api.server)).toEqual(before);
+      const read = await api.keyworker.request<{ serviceUser: { firstName: string; version: number } }>(PERSON, { id });
       expect(read.data?.serviceUser).toMatchObject({ firstName: "Samuel", version: 2 });
     });
 
     it("refuses clearing a required detail and an invalid NHS number, writing nothing", async () => {
-      const id = await registerPerson(keyworker);
-      const before = await rowCounts(server);
-      const errors = refused(await keyworker.request(UPDATE, { input: { id, version: 1, lastName: null, nhsNumber: "1234567890" } }), "updateServiceUser");
+      const id = await registerPerson(api.keyworker);
+      const before = await rowCounts(api.server);
+      const errors = refused(await api.keyworker.request(UPDATE, { input: { id, version: 1, lastName: null, nhsNumber: "1234567890" } }), "updateServiceUser");
       expect(errors.map((error) => [error.code, error.field])).toEqual([
         ["REQUIRED", "lastName"],
         ["INVALID_NHS_NUMBER", "nhsNumber"],
       ]);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(api.server)).toEqual(before);
     });
 
     it("R-SAFE-1: recording a pregnancy raises the safeguarding flag on the open episode at once, with a home visit due", async () => {
-      const id = await registerPerson(keyworker);
-      const episodeId = await refer(keyworker, id, organisation.adultTeamId, { keyworkerId: toGlobalId("StaffMember", organisation.staff.keyworker.id) });
-      const before = await keyworker.request<{ episode: { safeguarding: { flagged: boolean } } }>(EPISODE_SAFEGUARDING, { id: episodeId });
+      const id = await registerPerson(api.keyworker);
+      const episodeId = await refer(api.keyworker, id, api.organisation.adultTeamId, { keyworkerId: toGlobalId("StaffMember", api.organisation.staff.keyworker.id) });
+      const before = await api.keyworker.request<{ episode: { safeguarding: { flagged: boolean } } }>(EPISODE_SAFEGUARDING, { id: episodeId });
       expect(before.data?.episode.safeguarding.flagged).toBe(false);
 
-      accepted(await keyworker.request(UPDATE, { input: { id, version: 1, pregnant: true, expectedDeliveryDate: "2025-10-01" } }), "updateServiceUser");
-      const after = await keyworker.request<{ episode: { safeguarding: object } }>(EPISODE_SAFEGUARDING, { id: episodeId });
+      accepted(await api.keyworker.request(UPDATE, { input: { id, version: 1, pregnant: true, expectedDeliveryDate: "2025-10-01" } }), "updateServiceUser");
+      const after = await api.keyworker.request<{ episode: { safeguarding: object } }>(EPISODE_SAFEGUARDING, { id: episodeId });
       expect(after.data?.episode.safeguarding).toEqual({ flagged: true, reasons: ["PREGNANT"], homeVisitRecorded: false, homeVisitDue: true });
-      const t = server.database.tables;
-      const [row] = await server.database.read.select({ safeguarding: t.episodes.safeguarding }).from(t.episodes).where(eq(t.episodes.id, localIdOf(episodeId, "Episode") ?? ""));
+      const t = api.server.database.tables;
+      const [row] = await api.server.database.read.select({ safeguarding: t.episodes.safeguarding }).from(t.episodes).where(eq(t.episodes.id, localIdOf(episodeId, "Episode") ?? ""));
       expect(row?.safeguarding).toBe(true);
 
-      const cleared = await keyworker.request<{ updateServiceUser: { serviceUser: { pregnant: boolean; expectedDeliveryDate: string | null } } }>(UPDATE, { input: { id, version: 2, pregnant: false } });
+      const cleared = await api.keyworker.request<{ updateServiceUser: { serviceUser: { pregnant: boolean; expectedDeliveryDate: string | null } } }>(UPDATE, { input: { id, version: 2, pregnant: false } });
       expect(accepted(cleared, "updateServiceUser").serviceUser).toMatchObject({ pregnant: false, expectedDeliveryDate: null });
-      const [clearedRow] = await server.database.read.select({ safeguarding: t.episodes.safeguarding }).from(t.episodes).where(eq(t.episodes.id, localIdOf(episodeId, "Episode") ?? ""));
+      const [clearedRow] = await api.server.database.read.select({ safeguarding: t.episodes.safeguarding }).from(t.episodes).where(eq(t.episodes.id, localIdOf(episodeId, "Episode") ?? ""));
       expect(clearedRow?.safeguarding).toBe(false);
     });
   });
@@ -202,7 +193,7 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
     const references: string[] = [];
 
     beforeAll(async () => {
-      lead = await server.client().login(organisation.staff.lead.email, PASSWORD);
+      lead = await api.signIn("lead");
       const people = [
         { firstName: "Alice", lastName: "Zephyr", dateOfBirth: "1970-01-01", preferredName: "Ali" },
         { firstName: "Bob", lastName: "Young", dateOfBirth: "1980-06-15", preferredName: null },
@@ -212,7 +203,7 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
         const localReference = `LIST-${dialect}-${index}`;
         references.push(localReference);
         const id = await registerPerson(lead, { ...details, localReference });
-        if (index === 0) await refer(lead, id, organisation.adultTeamId);
+        if (index === 0) await refer(lead, id, api.organisation.adultTeamId);
       }
     });
 
@@ -237,7 +228,7 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
       expect(await listReferences({ filter: { and: [mine, { dateOfBirth: { gte: "1980-06-15" } }] }, orderBy: [{ field: "DATE_OF_BIRTH" }] })).toEqual([references[1], references[2]]);
       expect(await listReferences({ filter: { and: [mine, { hasOpenEpisode: true }] } })).toEqual([references[0]]);
       expect(await listReferences({ filter: { and: [mine, { hasOpenEpisode: false }] }, orderBy: [{ field: "LOCAL_REFERENCE" }] })).toEqual([references[1], references[2]]);
-      expect(await listReferences({ filter: { and: [mine, { teamId: { eq: toGlobalId("Team", organisation.youngPeopleTeamId) } }] } })).toEqual([]);
+      expect(await listReferences({ filter: { and: [mine, { teamId: { eq: toGlobalId("Team", api.organisation.youngPeopleTeamId) } }] } })).toEqual([]);
       expect(await listReferences({ filter: { or: [{ name: { eq: "Carol" } }, { name: { eq: "Alice" } }] }, orderBy: [{ field: "FIRST_NAME", direction: "DESC" }] })).toEqual([references[2], references[0]]);
     });
 
@@ -267,11 +258,11 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
       }`;
       const variables = { filter: { localReference: { contains: `LIST-${dialect}-` } }, orderBy: [{ field: "LAST_NAME", direction: "DESC" }] };
       const statementsFor = async (first: number) => {
-        const before = server.database.statementCount();
+        const before = api.server.database.statementCount();
         const result = await lead.request<ListResult>(query, { ...variables, first });
         expect(result.errors).toBeUndefined();
         expect(result.data?.serviceUsers.edges).toHaveLength(first);
-        return server.database.statementCount() - before;
+        return api.server.database.statementCount() - before;
       };
       expect(await statementsFor(3)).toBe(await statementsFor(1));
     });
@@ -281,18 +272,18 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
     });
 
     it("audits each person returned as a READ by the viewer", async () => {
-      const t = server.database.tables;
+      const t = api.server.database.tables;
       const result = await listAsLead({ filter: { localReference: { contains: `LIST-${dialect}-` } } });
       const ids = result.data?.serviceUsers.edges.map((edge) => localIdOf(edge.node.id, "ServiceUser")) ?? [];
       expect(ids).toHaveLength(3);
-      const reads = await server.database.read.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, organisation.staff.lead.id)));
+      const reads = await api.server.database.read.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, "READ"), eq(t.auditEvents.actorId, api.organisation.staff.lead.id)));
       for (const id of ids) expect(reads).toContainEqual(expect.objectContaining({ recordType: "ServiceUser", recordId: id, serviceUserId: id }));
     });
 
     it("is FORBIDDEN to an analyst and to an admin without a clinical role, on the list and by ID", async () => {
-      const someone = await registerPerson(keyworker);
-      for (const member of [organisation.staff.analyst, organisation.staff.admin]) {
-        const client = await server.client().login(member.email, PASSWORD);
+      const someone = await registerPerson(api.keyworker);
+      for (const member of [api.organisation.staff.analyst, api.organisation.staff.admin]) {
+        const client = await api.server.client().login(member.email, PASSWORD);
         expect(errorCode(await client.request(LIST, {}))).toBe("FORBIDDEN");
         expect(errorCode(await client.request(PERSON, { id: someone }))).toBe("FORBIDDEN");
       }

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { inArray, type Column, type InferSelectModel } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Tables } from "../db/database.js";
+import { groupBy } from "../db/groupBy.js";
 
 type Row<T extends SQLiteTable> = InferSelectModel<T>;
 
@@ -12,13 +13,7 @@ type Row<T extends SQLiteTable> = InferSelectModel<T>;
 export function rowsByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
   return new DataLoader<string, Row<T>[]>(async (keys) => {
     const rows = (await database.read.select().from(table as SQLiteTable).where(inArray(column, [...keys]))) as Row<T>[];
-    const grouped = new Map<string, Row<T>[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const group = grouped.get(key);
-      if (group) group.push(row);
-      else grouped.set(key, [row]);
-    }
+    const grouped = groupBy(rows, keyOf);
     return keys.map((key) => grouped.get(key) ?? []);
   });
 }

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { and, inArray } from "drizzle-orm";
 import { episodeScope, serviceUserScope } from "../access/scope.js";
+import { groupBy } from "../db/groupBy.js";
 import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
 import type { RequestContext } from "./context.js";
 import { requireClinician } from "./clinicalAccess.js";
@@ -17,17 +18,6 @@ export interface ScopedLoaders {
 }
 
 const perRequest = new WeakMap<object, ScopedLoaders>();
-
-function groupBy<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 /** The scoped loaders of this request (created on first use, shared by every resolver of the request). */
 export function scopedLoaders(context: RequestContext): ScopedLoaders {

@@ -1,6 +1,7 @@
 import type { EpisodeRecords } from "@waymark/core";
 import { eq, inArray } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
+import { groupBy } from "../db/groupBy.js";
 import { toContact, toEpisode, toIntervention, toOutcomeRecord, toRecoveryPlan, toReview, toServiceUser, type EpisodeRow, type ServiceUserRow } from "../db/mappers.js";
 
 /**
@@ -19,17 +20,6 @@ export interface ScheduledEpisodeRecords extends EpisodeRecords {
 
 /** Episodes per chunk: well inside both databases' limits on bound parameters. */
 export const EPISODE_CHUNK_SIZE = 500;
-
-function groupBy<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 async function loadChunk(db: Db, t: Tables, episodeIds: readonly string[]): Promise<ScheduledEpisodeRecords[]> {
   const ids = [...episodeIds];

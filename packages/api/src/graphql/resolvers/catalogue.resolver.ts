@@ -35,32 +35,31 @@ import { UserError } from "../userErrors.js";
 
 const CatalogueItemConnection = connectionType(CatalogueItem, "CatalogueItem", "A page of the intervention catalogue, in the catalogue's order.");
 
-@ObjectType({ description: "The result of adding a catalogue item." })
-class CreateCatalogueItemPayload {
-  @Field(() => CatalogueItem, { nullable: true, description: "The new item, or null when refused." })
-  catalogueItem!: CatalogueItem | null;
+/**
+ * The result type of adding, changing or retiring a catalogue item: the item as the mutation left it (`item`
+ * describes it), or null when refused, and why it was refused (`refusal`), in which case nothing was written.
+ */
+function catalogueItemPayload(name: string, texts: { description: string; item: string; refusal: string }) {
+  @ObjectType(name, { description: texts.description })
+  class CatalogueItemPayload {
+    @Field(() => CatalogueItem, { nullable: true, description: `${texts.item}, or null when refused.` })
+    catalogueItem!: CatalogueItem | null;
 
-  @Field(() => [UserError], { description: "Why the item was refused; nothing was written." })
-  userErrors!: UserError[];
+    @Field(() => [UserError], { description: `${texts.refusal}; nothing was written.` })
+    userErrors!: UserError[];
+
+    static of(row: CatalogueItemRow | null, userErrors: UserError[]): CatalogueItemPayload {
+      return Object.assign(new CatalogueItemPayload(), { catalogueItem: row ? CatalogueItem.of(row) : null, userErrors });
+    }
+  }
+  return CatalogueItemPayload;
 }
 
-@ObjectType({ description: "The result of changing a catalogue item." })
-class UpdateCatalogueItemPayload {
-  @Field(() => CatalogueItem, { nullable: true, description: "The item as changed, or null when refused." })
-  catalogueItem!: CatalogueItem | null;
+type CatalogueItemPayload = InstanceType<ReturnType<typeof catalogueItemPayload>>;
 
-  @Field(() => [UserError], { description: "Why the change was refused; nothing was written." })
-  userErrors!: UserError[];
-}
-
-@ObjectType({ description: "The result of retiring a catalogue item." })
-class RetireCatalogueItemPayload {
-  @Field(() => CatalogueItem, { nullable: true, description: "The retired item, or null when refused." })
-  catalogueItem!: CatalogueItem | null;
-
-  @Field(() => [UserError], { description: "Why retiring was refused; nothing was written." })
-  userErrors!: UserError[];
-}
+const CreateCatalogueItemPayload = catalogueItemPayload("CreateCatalogueItemPayload", { description: "The result of adding a catalogue item.", item: "The new item", refusal: "Why the item was refused" });
+const UpdateCatalogueItemPayload = catalogueItemPayload("UpdateCatalogueItemPayload", { description: "The result of changing a catalogue item.", item: "The item as changed", refusal: "Why the change was refused" });
+const RetireCatalogueItemPayload = catalogueItemPayload("RetireCatalogueItemPayload", { description: "The result of retiring a catalogue item.", item: "The retired item", refusal: "Why retiring was refused" });
 
 @ObjectType({ description: "The result of deleting a catalogue item." })
 class DeleteCatalogueItemPayload {
@@ -158,7 +157,7 @@ export class CatalogueResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => CreateCatalogueItemPayload, { description: "Adds an item to the intervention catalogue (admins). Its rules follow its phase and switches." })
-  async createCatalogueItem(@Arg("input", () => CreateCatalogueItemInput) input: CreateCatalogueItemInput, @Ctx() context: RequestContext): Promise<CreateCatalogueItemPayload> {
+  async createCatalogueItem(@Arg("input", () => CreateCatalogueItemInput) input: CreateCatalogueItemInput, @Ctx() context: RequestContext): Promise<CatalogueItemPayload> {
     const viewer = requireViewer(context);
     const t = context.database.tables;
     const now = context.clock.now();
@@ -192,14 +191,14 @@ export class CatalogueResolver {
       await writeAudit(tx, t, { actorId: viewer.staffId, fromAddress: context.fromAddress }, [{ action: "CREATE", recordType: "CatalogueItem", recordId: item.code }], now);
       return row;
     });
-    return Object.assign(new CreateCatalogueItemPayload(), { catalogueItem: result ? CatalogueItem.of(result) : null, userErrors });
+    return CreateCatalogueItemPayload.of(result, userErrors);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => UpdateCatalogueItemPayload, {
     description: "Changes a catalogue item (admins). Once in use, its code, sub-type codes and modality are fixed (CATALOGUE_ITEM_IN_USE).",
   })
-  async updateCatalogueItem(@Arg("input", () => UpdateCatalogueItemInput) input: UpdateCatalogueItemInput, @Ctx() context: RequestContext): Promise<UpdateCatalogueItemPayload> {
+  async updateCatalogueItem(@Arg("input", () => UpdateCatalogueItemInput) input: UpdateCatalogueItemInput, @Ctx() context: RequestContext): Promise<CatalogueItemPayload> {
     const viewer = requireViewer(context);
     const t = context.database.tables;
     const now = context.clock.now();
@@ -248,14 +247,14 @@ export class CatalogueResolver {
       );
       return updated;
     });
-    return Object.assign(new UpdateCatalogueItemPayload(), { catalogueItem: result ? CatalogueItem.of(result) : null, userErrors });
+    return UpdateCatalogueItemPayload.of(result, userErrors);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => RetireCatalogueItemPayload, {
     description: "Retires a catalogue item (admins): it keeps its meaning for records that use it and is no longer offered for new ones.",
   })
-  async retireCatalogueItem(@Arg("input", () => RetireCatalogueItemInput) input: RetireCatalogueItemInput, @Ctx() context: RequestContext): Promise<RetireCatalogueItemPayload> {
+  async retireCatalogueItem(@Arg("input", () => RetireCatalogueItemInput) input: RetireCatalogueItemInput, @Ctx() context: RequestContext): Promise<CatalogueItemPayload> {
     const viewer = requireViewer(context);
     const t = context.database.tables;
     const now = context.clock.now();
@@ -276,7 +275,7 @@ export class CatalogueResolver {
       await writeAudit(tx, t, { actorId: viewer.staffId, fromAddress: context.fromAddress }, [{ action: "UPDATE", recordType: "CatalogueItem", recordId: item.code, detail: { changed: ["retired"] } }], now);
       return updated;
     });
-    return Object.assign(new RetireCatalogueItemPayload(), { catalogueItem: result ? CatalogueItem.of(result) : null, userErrors });
+    return RetireCatalogueItemPayload.of(result, userErrors);
   }
 
   @Authorized("ADMIN")

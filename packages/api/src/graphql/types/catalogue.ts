@@ -1,6 +1,6 @@
 import type { Modality, NeedDomain, Phase } from "@waymark/core";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { CatalogueItemRow } from "../../db/mappers.js";
+import { toCatalogueItem, type CatalogueItemRow } from "../../db/mappers.js";
 import { ModalityEnum, NeedDomainEnum, PhaseEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
 import { Node } from "../relay.js";
@@ -84,25 +84,13 @@ export class CatalogueItem extends Node {
   version!: number;
 
   static of(row: CatalogueItemRow): CatalogueItem {
+    const { subTypes, switches, ...item } = toCatalogueItem(row);
     return Object.assign(new CatalogueItem(), {
       id: toGlobalId("CatalogueItem", row.code),
       localId: row.code,
-      code: row.code,
-      label: row.label,
-      definition: row.definition,
-      modality: row.modality as Modality,
-      phase: row.phase as Phase,
-      subTypes: row.subTypes.map((subType) =>
-        Object.assign(new CatalogueSubType(), { code: subType.code, label: subType.label, needDomain: subType.needDomain as NeedDomain | null }),
-      ),
-      needsConcurrentModality: row.needsConcurrentModality,
-      needsSubType: row.needsSubType,
-      needsAssessedNeed: row.needsAssessedNeed,
-      needsInterest: row.needsInterest,
-      sustainedOnly: row.sustainedOnly,
-      needsContactSchedule: row.needsContactSchedule,
-      opioidSubstitution: row.opioidSubstitution,
-      retired: row.retired,
+      ...item,
+      subTypes: subTypes.map((subType) => Object.assign(new CatalogueSubType(), subType)),
+      ...switches,
       position: row.position,
       version: row.version,
     });

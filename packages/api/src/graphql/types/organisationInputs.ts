@@ -118,8 +118,9 @@ export class UpdateStaffMemberInput {
   resetPassword?: boolean | null;
 }
 
-@ObjectType({ description: "The result of creating a staff account." })
-export class CreateStaffMemberPayload {
+/** What the results of creating and of changing a staff account both carry besides their userErrors. */
+@ObjectType()
+abstract class StaffMemberResult {
   @Field(() => StaffMember, { nullable: true, description: "The account as saved, or null when refused." })
   staffMember!: StaffMember | null;
 
@@ -128,22 +129,16 @@ export class CreateStaffMemberPayload {
     description: "A password Waymark made, shown this once and never again (only its hash is kept). Hand it to the staff member securely. Null when none was made.",
   })
   oneTimePassword!: string | null;
+}
 
+@ObjectType({ description: "The result of creating a staff account." })
+export class CreateStaffMemberPayload extends StaffMemberResult {
   @Field(() => [UserError], { description: "Why the account was not created, if it was not." })
   userErrors!: UserError[];
 }
 
 @ObjectType({ description: "The result of changing a staff account." })
-export class UpdateStaffMemberPayload {
-  @Field(() => StaffMember, { nullable: true, description: "The account as saved, or null when refused." })
-  staffMember!: StaffMember | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "A password Waymark made, shown this once and never again (only its hash is kept). Hand it to the staff member securely. Null when none was made.",
-  })
-  oneTimePassword!: string | null;
-
+export class UpdateStaffMemberPayload extends StaffMemberResult {
   @Field(() => [UserError], { description: "Why the change was refused, if it was." })
   userErrors!: UserError[];
 }

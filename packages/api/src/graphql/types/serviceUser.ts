@@ -1,6 +1,6 @@
 import type { AccommodationNeed, ConsentAnswer, Ethnicity, IsoDate, Sex } from "@waymark/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import type { ServiceUserRow } from "../../db/mappers.js";
+import { toServiceUser, type ServiceUserRow } from "../../db/mappers.js";
 import { AccommodationNeedEnum, ConsentEnum, EthnicityEnum, SexEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
 import { connectionType, Node } from "../relay.js";
@@ -102,32 +102,10 @@ export class ServiceUser extends Node {
 
   static of(row: ServiceUserRow): ServiceUser {
     return Object.assign(new ServiceUser(), {
+      ...toServiceUser(row),
       id: toGlobalId("ServiceUser", row.id),
       localId: row.id,
       pseudonym: row.pseudonym,
-      localReference: row.localReference,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      preferredName: row.preferredName,
-      dateOfBirth: row.dateOfBirth,
-      sex: row.sex as Sex,
-      genderIdentity: row.genderIdentity,
-      ethnicity: row.ethnicity as Ethnicity,
-      postcode: row.postcode,
-      nhsNumber: row.nhsNumber,
-      gpPractice: row.gpPractice,
-      phone: row.phone,
-      email: row.email,
-      consentToNationalReporting: row.consentToNationalReporting as ConsentAnswer,
-      consentToShareWithGp: row.consentToShareWithGp as ConsentAnswer,
-      parentalResponsibility: row.parentalResponsibility,
-      childrenLivingWith: row.childrenLivingWith,
-      childUnder5InHousehold: row.childUnder5InHousehold,
-      pregnant: row.pregnant,
-      expectedDeliveryDate: row.expectedDeliveryDate,
-      isCarer: row.isCarer,
-      veteran: row.veteran,
-      accommodationNeed: row.accommodationNeed as AccommodationNeed,
       enteredInError: EnteredInError.of(row),
       version: row.version,
     });

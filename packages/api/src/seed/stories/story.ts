@@ -1,13 +1,10 @@
 import type {
-  AccommodationNeed,
   AssessmentKind,
   BbvStatus,
-  ConsentAnswer,
   ContactKind,
   ContactOutcome,
   DischargeReason,
   EpisodeStatus,
-  Ethnicity,
   FirstContactAction,
   GoalStatus,
   InjectingStatus,
@@ -22,7 +19,7 @@ import type {
   ReferralUrgency,
   RiskLevel,
   Route,
-  Sex,
+  ServiceUserInput,
   Substance,
   TopSubstance,
 } from "@waymark/core";
@@ -33,31 +30,7 @@ import type { StaffKey, TeamKey } from "../organisation.js";
  * about them. Stories are written first and then replayed through the API, so the whole demo is data a
  * reader can check against the rules, and every record goes through the same mutations a keyworker uses.
  */
-export interface DemoPerson {
-  readonly localReference: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly preferredName: string | null;
-  readonly dateOfBirth: IsoDate;
-  readonly sex: Sex;
-  readonly genderIdentity: string | null;
-  readonly ethnicity: Ethnicity;
-  readonly postcode: string | null;
-  readonly nhsNumber: string | null;
-  readonly gpPractice: string | null;
-  readonly phone: string | null;
-  readonly email: string | null;
-  readonly consentToNationalReporting: ConsentAnswer;
-  readonly consentToShareWithGp: ConsentAnswer;
-  readonly parentalResponsibility: boolean | null;
-  readonly childrenLivingWith: number | null;
-  readonly childUnder5InHousehold: boolean;
-  readonly pregnant: boolean;
-  readonly expectedDeliveryDate: IsoDate | null;
-  readonly isCarer: boolean;
-  readonly veteran: boolean | null;
-  readonly accommodationNeed: AccommodationNeed;
-}
+export type DemoPerson = ServiceUserInput;
 
 export interface DemoRisk {
   readonly selfHarmOrSuicide: RiskLevel;

@@ -1,0 +1,17 @@
+import { count, getTableName, is, Table } from "drizzle-orm";
+import type { TestServer } from "../testServer.js";
+
+/**
+ * The row count of every table of the schema, sessions and the audit trail included: a refused call must
+ * leave all of them as they were, whichever table its operation writes to.
+ */
+export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
+  const tables: Table[] = Object.values(server.database.tables as Record<string, unknown>).filter((value): value is Table => is(value, Table));
+  const counted = await Promise.all(
+    tables.map(async (table) => {
+      const [row] = await server.database.read.select({ rows: count() }).from(table);
+      return [getTableName(table), Number(row?.rows ?? 0)] as const;
+    }),
+  );
+  return Object.fromEntries(counted);
+}
