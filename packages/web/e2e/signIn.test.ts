@@ -28,4 +28,19 @@ describe("signing in and out in the browser", () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.context().close();
   });
+
+  it("takes a keyworker whose session ended to a clear signed-out page, and from there back to sign in", async () => {
+    const page = await signIn(browser, baseUrl, DEMO.keyworker);
+    await page.goto("/caseload");
+    await page.getByRole("heading", { name: "Caseload", level: 1 }).waitFor();
+    // The session ends on the server's side: the cookie no longer reaches it.
+    await page.context().clearCookies();
+    await page.getByRole("link", { name: "Review schedule" }).click();
+    await page.waitForURL("**/signed-out");
+    await page.getByRole("heading", { name: "You have been signed out" }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole("link", { name: "Sign in again" }).click();
+    await page.waitForURL("**/sign-in**");
+    await page.context().close();
+  });
 });
