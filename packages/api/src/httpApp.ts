@@ -2,7 +2,6 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import express, { type Request, type Response } from "express";
-import { randomUUID } from "node:crypto";
 import { ReadAudit } from "./audit/auditLog.js";
 import { authenticate, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "./auth/sessions.js";
 import type { Clock } from "./clock.js";
@@ -13,6 +12,13 @@ import { createLoaders } from "./graphql/loaders.js";
 import { waymarkSchema } from "./graphql/schema.js";
 import { documentGuards, operationGuards } from "./graphql/limits/index.js";
 import type { Logger } from "./logger.js";
+import { EXPORT_DOWNLOAD_ROUTE, exportDownloadHandler } from "./exports/exportDownload.js";
+import { TEMPORARY_EXPORT_FOLDER } from "./exports/exportFiles.js";
+import { ExportRunner } from "./exports/exportRunner.js";
+import { registerExportRunner } from "./exports/exportRunners.js";
+import { operationalRoutes } from "./ops/operationalRoutes.js";
+import { Readiness } from "./ops/readiness.js";
+import { graphiqlPageHandler } from "./graphiqlPage.js";
 import { webAppHandler } from "./webApp.js";
 
 export interface AppOptions {
@@ -22,6 +28,8 @@ export interface AppOptions {
   readonly webRoot: string;
   /** Mark cookies Secure. On by default; a plain-HTTP loopback install turns it off. */
   readonly secureCookies: boolean;
+  /** Where CSV exports are written (config: WAYMARK_EXPORT_FOLDER); a folder under the system's temporary folder when left out. */
+  readonly exportFolder?: string;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -59,17 +67,22 @@ export async function createHttpApp(options: AppOptions) {
       };
     },
   };
+  const exportRunner = new ExportRunner({ database, clock, logger, folder: options.exportFolder ?? TEMPORARY_EXPORT_FOLDER });
   const apollo = new ApolloServer<RequestContext>({
     schema: await waymarkSchema(),
     introspection: true,
     allowBatchedHttpRequests: false,
+    // Waymark's own shutdown drains HTTP requests first and stops Apollo after them (see ops/gracefulShutdown).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [readAuditFlush, ...operationGuards()],
+    plugins: [readAuditFlush, ...operationGuards(), exportRunner.plugin()],
     formatError: (formatted, error) => publicError(formatted, logger, error),
   });
   await apollo.start();
+  await exportRunner.start(apollo);
+  registerExportRunner(database, exportRunner);
 
   const app = express();
   app.disable("x-powered-by");
@@ -78,11 +91,8 @@ export async function createHttpApp(options: AppOptions) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     next();
   });
-  app.get("/healthz", (_request, response) => void response.json({ status: "ok" }));
-  app.get("/readyz", async (_request, response) => {
-    const ready = await database.ping();
-    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
-  });
+  const readiness = new Readiness(database);
+  app.use(operationalRoutes(logger, readiness));
 
   app.use(
     "/graphql",
@@ -121,7 +131,7 @@ export async function createHttpApp(options: AppOptions) {
           clock,
           today: clock.today(),
           fromAddress,
-          requestId: randomUUID(),
+          requestId: res.locals.requestId as string,
           readAudit: new ReadAudit({ actorId: viewer?.staffId ?? null, fromAddress }),
           loaders: createLoaders(database),
           cookies: {
@@ -139,10 +149,18 @@ export async function createHttpApp(options: AppOptions) {
     }),
   );
 
+  // GraphiQL for analysts: signed-in staff only; its own path, so the web app's catch-all never serves it unchecked.
+  const serveGraphiQL = graphiqlPageHandler({ database, clock, webRoot: options.webRoot });
+  app.get(["/graphiql", "/graphiql.html"], (request, response, next) => {
+    serveGraphiQL(request, response).catch(next);
+  });
+
+  app.get(EXPORT_DOWNLOAD_ROUTE, exportDownloadHandler({ database, clock, logger, folder: exportRunner.folder }));
+
   const serveWebApp = webAppHandler(options.webRoot);
   app.get(/.*/, (request, response, next) => {
     serveWebApp(request, response).catch(next);
   });
 
-  return { app, apollo };
+  return { app, apollo, readiness };
 }

@@ -5,6 +5,8 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/openDatabase.js";
 import { createLogger } from "./logger.js";
 import { runAdminCreate } from "./cli/adminCreate.js";
+import { runBackup } from "./cli/backup.js";
+import { runRestore } from "./cli/restore.js";
 import { runSeed } from "./cli/seed.js";
 import { serve } from "./serve.js";
 
@@ -16,8 +18,11 @@ Commands:
   admin create --email E --name N [--password-stdin]
                              Create an admin account. Without --password-stdin a strong password is made and printed once.
   seed --demo [--if-empty]   Fill the database with a realistic small demo provider.
+  backup <file>              Write a checked copy of the SQLite database to a new file, while the server runs.
+  restore <file> [--replace] Put a backup in place as the database (the server must be stopped to replace one).
 
-Environment: DATABASE_URL (a SQLite file path, or postgres://…), PORT, HOST, WAYMARK_TIME_ZONE, LOG_LEVEL.`;
+Environment: DATABASE_URL (a SQLite file path, or postgres://…), PORT, HOST, WAYMARK_TIME_ZONE, LOG_LEVEL,
+WAYMARK_SECURE_COOKIES, WAYMARK_WEB_ROOT, WAYMARK_SHUTDOWN_TIMEOUT_SECONDS. See docs/deployment.md.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -29,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       "password-stdin": { type: "boolean" },
       demo: { type: "boolean" },
       "if-empty": { type: "boolean" },
+      replace: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -53,6 +59,10 @@ async function main(argv: string[]): Promise<number> {
     case "admin":
       if (subcommand !== "create") break;
       return runAdminCreate(config, clock, { email: values.email, name: values.name, passwordFromStdin: values["password-stdin"] === true });
+    case "backup":
+      return runBackup(config, subcommand);
+    case "restore":
+      return runRestore(config, subcommand, { replace: values.replace === true });
     case "seed":
       if (!values.demo) break;
       return runSeed(config, clock, { ifEmpty: values["if-empty"] === true });

@@ -59,6 +59,17 @@ const ACCESS: AccessTable = {
     // A keyworker picker needs the team's members; an analyst needs no staff directory.
     staff: { access: decide(UNAUTHENTICATED, SCOPED, SCOPED, ALLOWED, FORBIDDEN) },
     teams: { access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED) },
+    // Pseudonymised records are for analysts only; clinicians have their identifiable types.
+    episodes: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED) },
+    interventions: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED) },
+    reviews: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED) },
+    outcomes: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED) },
+    contacts: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED) },
+    // Exports are their owner's alone: everyone signed in keeps their own (the row's job is the caller's).
+    exportJob: { access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED), records: (build) => build.exportJobOfCaller("COMPLETED"), values: (r) => ({ id: r.id }) },
+    exportJobs: { access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED) },
+    // Indicators: analysts for the whole provider (small counts suppressed), team leads for their own teams.
+    kpis: { access: decide(UNAUTHENTICATED, FORBIDDEN, SCOPED, FORBIDDEN, ALLOWED), values: (r) => ({ period: { from: r.today, to: r.today } }) },
   },
   mutation: {
     agreeRecoveryPlan: {
@@ -166,6 +177,10 @@ const ACCESS: AccessTable = {
       access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, ALLOWED, FORBIDDEN),
       records: (build) => build.catalogueItem(),
     },
+    // An export runs the caller's query as the caller, so anyone signed in may start one; the national extract is for admins and analysts.
+    startExport: { access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED), values: () => ({ query: "{ interventionCatalogue { edges { node { code } } } }" }) },
+    startNationalExtract: { access: decide(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, ALLOWED, ALLOWED), values: (r) => ({ period: { from: "2025-01-01", to: r.today } }) },
+    cancelExport: { access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED), records: (build) => build.exportJobOfCaller("QUEUED") },
     // Your own tokens: the row's token is the caller's.
     revokeApiToken: {
       access: decide(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED),

@@ -6,7 +6,24 @@ import type { Database, Db, Tables } from "./database.js";
 /** Postgres error code for a transaction that lost a race under SERIALIZABLE. */
 const SERIALIZATION_FAILURE = "40001";
 const DEADLOCK_DETECTED = "40P01";
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 12;
+
+/**
+ * How long to wait before another attempt: a random share of a window that doubles each time (capped), so
+ * transactions that collided once do not collide again in lockstep.
+ */
+function retryDelayMs(attempt: number): number {
+  return Math.random() * Math.min(200, 5 * 2 ** attempt);
+}
+
+/** The SQLSTATE of a driver error, whether drizzle wrapped it or not. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let current: unknown = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
 
 /** Opens a Postgres connection pool for `url` (postgres://…). */
 export function openPostgresDatabase(url: string, onConnectionError: (error: Error) => void = () => undefined): Database & { readonly pool: pg.Pool } {
@@ -31,8 +48,11 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
         try {
           return await db.transaction((tx) => work(asDb(tx)), { isolationLevel: "serializable" });
         } catch (error) {
-          const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-          if ((code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED) && attempt < MAX_ATTEMPTS) continue;
+          const code = sqlStateOf(error);
+          if ((code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED) && attempt < MAX_ATTEMPTS) {
+            await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+            continue;
+          }
           throw error;
         }
       }

@@ -1,6 +1,6 @@
 import type { IsoDate } from "@waymark/core";
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { badUserInput } from "./errors.js";
 import { localIdOf } from "./globalId.js";
 import { DateScalar } from "./scalars.js";
@@ -138,6 +138,66 @@ export function idCondition(column: SQLWrapper, filter: IdFilter | null | undefi
     const ids = localIds(filter.in);
     parts.push(ids.length === 0 ? sql`1 = 0` : inArray(target, ids));
   }
+  if (filter.isNull != null) parts.push(filter.isNull ? isNull(target) : isNotNull(target));
+  return and(...parts);
+}
+
+@InputType({ description: "Conditions on a whole number; all given must hold." })
+export class IntFilter {
+  @Field(() => Int, { nullable: true, description: "Exactly this number." })
+  eq?: number | null;
+
+  @Field(() => [Int], { nullable: true, description: `One of these numbers (at most ${MAX_IN_VALUES}).` })
+  in?: number[] | null;
+
+  @Field(() => Int, { nullable: true, description: "Less than this number." })
+  lt?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "This number or less." })
+  lte?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "More than this number." })
+  gt?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "This number or more." })
+  gte?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: no number recorded (or not disclosed); false: one is recorded." })
+  isNull?: boolean | null;
+}
+
+@InputType({ description: "Conditions on a yes/no value; all given must hold." })
+export class BooleanFilter {
+  @Field(() => Boolean, { nullable: true, description: "Exactly this value." })
+  eq?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: no answer recorded (or not disclosed); false: an answer is recorded." })
+  isNull?: boolean | null;
+}
+
+/** The SQL condition of an IntFilter on a whole-number expression. */
+export function intCondition(expression: SQLWrapper, filter: IntFilter | null | undefined, field: string): SQL | undefined {
+  if (!filter) return undefined;
+  checkInSize(field, filter.in);
+  const target = expression as never;
+  const parts: (SQL | undefined)[] = [];
+  if (filter.eq != null) parts.push(eq(target, filter.eq));
+  if (filter.in != null) parts.push(filter.in.length === 0 ? sql`1 = 0` : inArray(target, filter.in));
+  if (filter.lt != null) parts.push(lt(target, filter.lt));
+  if (filter.lte != null) parts.push(lte(target, filter.lte));
+  if (filter.gt != null) parts.push(gt(target, filter.gt));
+  if (filter.gte != null) parts.push(gte(target, filter.gte));
+  if (filter.isNull != null) parts.push(filter.isNull ? isNull(target) : isNotNull(target));
+  return and(...parts);
+}
+
+/** The SQL condition of a BooleanFilter on a yes/no expression. */
+export function booleanCondition(expression: SQLWrapper, filter: BooleanFilter | null | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  const target = expression as never;
+  const parts: (SQL | undefined)[] = [];
+  // A literal rather than a bound parameter: SQLite's driver cannot bind a boolean, and both dialects read true/false.
+  if (filter.eq != null) parts.push(sql`${expression} = ${sql.raw(filter.eq ? "true" : "false")}`);
   if (filter.isNull != null) parts.push(filter.isNull ? isNull(target) : isNotNull(target));
   return and(...parts);
 }

@@ -133,6 +133,18 @@ export class RecordBuilder {
     const issued = await database.write((tx) => issueApiToken(tx, database.tables, ownerId, `Matrix script ${nextNumber()}`, 30, this.server.clock.now()));
     return { id: toGlobalId("ApiToken", issued.row.id) };
   }
+
+  /** An export job of the caller's own (of the keyworker's for an anonymous caller): a completed one to read, a queued one to cancel. */
+  async exportJobOfCaller(status: "COMPLETED" | "QUEUED"): Promise<{ id: string }> {
+    const { database } = this.server;
+    const ownerId = this.caller?.staffId ?? this.organisation.staff.keyworker.id;
+    const now = this.server.clock.now();
+    const id = randomUUID();
+    await database.write((tx) =>
+      tx.insert(database.tables.exportJobs).values({ id, ownerId, kind: "GRAPHQL_QUERY", status, request: {}, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) }),
+    );
+    return { id: toGlobalId("ExportJob", id) };
+  }
 }
 
 /** The records every call can name without building anything: the staff and teams of the organisation. */

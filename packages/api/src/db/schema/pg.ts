@@ -77,6 +77,16 @@ export const serviceSettings = table("service_settings", {
   updatedAt: instant("updated_at").notNull(),
 });
 
+/**
+ * The installation's secret key for pseudonymous person IDs shown to analysts (HMAC-SHA256 of the person's id).
+ * One row, generated on first use; kept apart from settings so it is never returned by any settings query.
+ */
+export const pseudonymisationKeys = table("pseudonymisation_keys", {
+  id: str("id").primaryKey(),
+  secret: str("secret").notNull(),
+  createdAt: instant("created_at").notNull(),
+});
+
 export const catalogueItems = table("catalogue_items", {
   code: str("code").primaryKey(),
   label: str("label").notNull(),
@@ -355,3 +365,28 @@ export const auditEvents = table("audit_events", {
   index("audit_events_service_user").on(t.serviceUserId, t.at),
   index("audit_events_actor").on(t.actorId, t.at),
 ]);
+
+/**
+ * Background CSV exports, each owned by the staff member who started it. The file lives in the server's export
+ * folder under the job's id; the row outlives the file so the owner can see that it expired.
+ */
+export const exportJobs = table("export_jobs", {
+  id: id("id").primaryKey(),
+  ownerId: id("owner_id").notNull().references(() => staff.id),
+  /** GRAPHQL_QUERY (the owner's own query, paged) or NATIONAL_EXTRACT. */
+  kind: str("kind").notNull(),
+  status: str("status").notNull(),
+  /** What to run: the query, its variables and connection path, or the extract's period. */
+  request: json<Record<string, unknown>>("request").notNull(),
+  rowsWritten: int("rows_written").notNull().default(0),
+  totalRows: int("total_rows"),
+  errorMessage: str("error_message"),
+  /** The national extract's validation summary: records checked, records with errors, counts by error code. */
+  validation: json<Record<string, unknown>>("validation"),
+  createdAt: instant("created_at").notNull(),
+  startedAt: instant("started_at"),
+  finishedAt: instant("finished_at"),
+  expiresAt: instant("expires_at").notNull(),
+  /** Set when the sweep (or a download after expiry) deleted the files. */
+  filesDeletedAt: instant("files_deleted_at"),
+}, (t) => [index("export_jobs_owner").on(t.ownerId, t.createdAt), index("export_jobs_status").on(t.status)]);

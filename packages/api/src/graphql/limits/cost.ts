@@ -24,6 +24,18 @@ import type { FragmentMap } from "./fragments.js";
 /** The request's variables as the client sent them, before coercion. */
 export type RawVariables = Readonly<Record<string, unknown>> | undefined;
 
+/**
+ * What an aggregate (a `...Aggregate` type, e.g. an analyst's `aggregate(groupBy:)` on a connection) costs on
+ * top of its fields: it is one SQL GROUP BY over every record its filter matches, however few groups it
+ * returns, so it weighs like reading a full page of 100 records. Its `groups(first:)` list multiplies as any list.
+ */
+export const AGGREGATE_COST = 100;
+
+/** An aggregate type: answering it scans every matching record (AGGREGATE_COST). */
+function isAggregate(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith("Aggregate");
+}
+
 /** A Relay connection type: its `first` decides how many items each of its fields is answered for. */
 function isConnection(type: GraphQLNamedType): boolean {
   return isObjectType(type) && type.name.endsWith("Connection");
@@ -50,6 +62,7 @@ function asCount(value: unknown): number | undefined {
  * page of items multiplies the cost of what it selects by the page size: a connection, or a list of
  * objects, by its `first` argument whether written in the query or passed as a variable, and by
  * DEFAULT_PAGE_SIZE when `first` is absent. A connection's own `edges` list does not multiply again.
+ * An aggregate adds AGGREGATE_COST for its scan, multiplied like its fields when it sits under a page.
  * Introspection is answered from the schema in memory, so its lists do not multiply (graphql-js's
  * MaxIntrospectionDepthRule already bounds how far they nest). Fragments are followed, each costed once.
  */
@@ -100,7 +113,8 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
   function costOfField(parentType: GraphQLNamedType, field: FieldNode): number {
     const definition = fieldDefinition(schema, parentType, field);
     if (!definition || !field.selectionSet) return 1;
-    const selected = costOfSet(field.selectionSet, getNamedType(definition.type));
+    const namedType = getNamedType(definition.type);
+    const selected = saturatingSum(costOfSet(field.selectionSet, namedType), isAggregate(namedType) ? AGGREGATE_COST : 0);
     return saturatingSum(1, saturatingProduct(multiplier(parentType, field, definition), selected));
   }
 

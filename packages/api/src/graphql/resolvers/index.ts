@@ -21,6 +21,9 @@ import { AssessmentResolver, GoalProgressResolver, RecoveryPlanResolver, ReviewR
 import { ReferralResolver } from "./referral.resolver.js";
 import { JourneyResolver } from "./journey.resolver.js";
 import { BreakGlassResolver } from "./breakGlass.resolver.js";
+import { ExportJobResolver } from "./exportJobs.resolver.js";
+import { ANALYSIS_RESOLVERS } from "./analysisRecords.resolver.js";
+import { KpiResolver } from "./kpis.resolver.js";
 
 /** Every resolver class of the schema. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
@@ -52,4 +55,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ReferralResolver,
   JourneyResolver,
   BreakGlassResolver,
+  ...ANALYSIS_RESOLVERS,
+  KpiResolver,
+  ExportJobResolver,
 ];

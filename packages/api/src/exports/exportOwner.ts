@@ -1,0 +1,55 @@
+import type { Role } from "@waymark/core";
+import { eq } from "drizzle-orm";
+import { ReadAudit } from "../audit/auditLog.js";
+import type { Viewer } from "../auth/viewer.js";
+import type { Clock } from "../clock.js";
+import type { Database } from "../db/database.js";
+import type { RequestContext } from "../graphql/context.js";
+import { createLoaders } from "../graphql/loaders.js";
+
+/**
+ * The job's owner as a viewer, read afresh for every page: roles, teams and scope as they are now, so a
+ * change of role or team, or a disabled account, takes effect on a running export at its next page.
+ * Null when the account is disabled or gone.
+ */
+export async function ownerAsViewer(database: Database, ownerId: string, authenticatedBy: Viewer["authenticatedBy"]): Promise<Viewer | null> {
+  const t = database.tables;
+  const [member] = await database.read.select().from(t.staff).where(eq(t.staff.id, ownerId));
+  if (!member || !member.active) return null;
+  const teams = await database.read.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, ownerId));
+  return {
+    staffId: member.id,
+    name: member.name,
+    email: member.email,
+    roles: member.roles as Role[],
+    teamIds: teams.map((team) => team.teamId),
+    authenticatedBy,
+    sessionTokenHash: null,
+  };
+}
+
+/**
+ * The context one page of an export runs in: the same as a request from the owner would get (fresh loaders,
+ * reads audited as theirs from the address that started the export). An export runs queries only, so it
+ * never sets or clears a session cookie.
+ */
+export function exportRequestContext(database: Database, clock: Clock, viewer: Viewer, fromAddress: string | null, requestId: string): RequestContext {
+  return {
+    database,
+    viewer,
+    clock,
+    today: clock.today(),
+    fromAddress,
+    requestId,
+    readAudit: new ReadAudit({ actorId: viewer.staffId, fromAddress }),
+    loaders: createLoaders(database),
+    cookies: {
+      set() {
+        throw new Error("An export cannot sign anyone in");
+      },
+      clear() {
+        throw new Error("An export cannot sign anyone out");
+      },
+    },
+  };
+}
