@@ -198,6 +198,14 @@ describeEachDialect("kpis query", (dialect) => {
       expect(ids).toEqual(["K-1", "K-2", "K-3", "K-4", "K-5", "K-6", "K-7", "K-8", "K-9", "K-10", "K-11", "K-12", "K-13", "K-14"]);
     });
 
+    it("the report weighs as a scan of the whole provider in its cost (extensions.cost), not as one field", async () => {
+      const result = await suite.analyst.request(`query ($period: KpiPeriodInput!) { kpis(period: $period) { asOf } }`, { period: Q1 });
+      expect(result.errors).toBeUndefined();
+      const cost = result.extensions?.cost as { requested: number; limit: number };
+      expect(cost.requested).toBeGreaterThanOrEqual(1000);
+      expect(cost.requested).toBeLessThan(cost.limit);
+    });
+
     it("a TEAM group's key fed back into the filter gives that group's figures", async () => {
       const first = (await suite.analyst.request<KpisAnswer>(KPIS, { period: Q1, breakdown: "TEAM" })).data?.kpis;
       const adultKey = first?.numbersInTreatment.groups[0]?.key;

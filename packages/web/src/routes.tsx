@@ -12,6 +12,7 @@ import { EditPersonPage } from "./pages/person/EditPersonPage.js";
 import { PersonRecordPage } from "./pages/person/PersonRecordPage.js";
 import { ADMIN_ROUTES } from "./pages/admin/adminRoutes.js";
 import { ExceptionsPage } from "./pages/exceptions/ExceptionsPage.js";
+import { IndicatorsPage } from "./pages/indicators/IndicatorsPage.js";
 import { ReviewSchedulePage } from "./pages/reviews/ReviewSchedulePage.js";
 import { JOURNEY_ROUTES } from "./pages/journey/journeyRoutes.js";
 import { RECORD_FORM_ROUTES } from "./pages/recordFormRoutes.js";
@@ -29,6 +30,7 @@ export const SIGNED_IN_ROUTES: RouteObject[] = [
   { path: "people/:id/edit", element: <EditPersonPage /> },
   { path: "reviews", element: <ReviewSchedulePage /> },
   { path: "exceptions", element: <ExceptionsPage /> },
+  { path: "indicators", element: <IndicatorsPage /> },
   ADMIN_ROUTES,
   ...JOURNEY_ROUTES,
   ...RECORD_FORM_ROUTES,

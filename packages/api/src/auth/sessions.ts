@@ -39,7 +39,11 @@ export async function endAllSessions(tx: Db, t: Tables, staffId: string): Promis
   await tx.delete(t.sessions).where(eq(t.sessions.staffId, staffId));
 }
 
-async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
+/**
+ * A member of staff as a viewer, read afresh: roles, teams and scope as they are now. Null when the account is
+ * disabled or gone.
+ */
+export async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
   const t = database.tables;
   const [member] = await database.read.select().from(t.staff).where(eq(t.staff.id, staffId));
   // A disabled account is refused on its very next request, whatever sessions or tokens it still holds.

@@ -1,6 +1,5 @@
-import type { Role } from "@waymark/core";
-import { eq } from "drizzle-orm";
 import { ReadAudit } from "../audit/auditLog.js";
+import { viewerFor } from "../auth/sessions.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/database.js";
@@ -12,20 +11,8 @@ import { createLoaders } from "../graphql/loaders.js";
  * change of role or team, or a disabled account, takes effect on a running export at its next page.
  * Null when the account is disabled or gone.
  */
-export async function ownerAsViewer(database: Database, ownerId: string, authenticatedBy: Viewer["authenticatedBy"]): Promise<Viewer | null> {
-  const t = database.tables;
-  const [member] = await database.read.select().from(t.staff).where(eq(t.staff.id, ownerId));
-  if (!member || !member.active) return null;
-  const teams = await database.read.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, ownerId));
-  return {
-    staffId: member.id,
-    name: member.name,
-    email: member.email,
-    roles: member.roles as Role[],
-    teamIds: teams.map((team) => team.teamId),
-    authenticatedBy,
-    sessionTokenHash: null,
-  };
+export function ownerAsViewer(database: Database, ownerId: string, authenticatedBy: Viewer["authenticatedBy"]): Promise<Viewer | null> {
+  return viewerFor(database, ownerId, authenticatedBy, null);
 }
 
 /**

@@ -28,6 +28,8 @@ export function AppLayout() {
         { to: "/exceptions", label: "Exceptions" },
       ]
     : [];
+  // The indicators are for analysts (the whole provider) and team leads (their own teams).
+  const indicators: NavItem[] = hasRole(staff, "ANALYST") || hasRole(staff, "TEAM_LEAD") ? [{ to: "/indicators", label: "Indicators" }] : [];
   const admin: NavItem[] = hasRole(staff, "ADMIN")
     ? [
         { to: "/admin/catalogue", label: "Intervention catalogue" },
@@ -62,7 +64,7 @@ export function AppLayout() {
         {staff && (
           <nav className="header__nav" aria-label="Main">
             <ul>
-              {[...clinical, ...admin].map((item) => (
+              {[...clinical, ...indicators, ...admin].map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className={({ isActive }) => (isActive ? "header__link header__link--active" : "header__link")}>
                     {item.label}

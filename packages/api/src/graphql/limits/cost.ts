@@ -31,9 +31,17 @@ export type RawVariables = Readonly<Record<string, unknown>> | undefined;
  */
 export const AGGREGATE_COST = 100;
 
-/** An aggregate type: answering it scans every matching record (AGGREGATE_COST). */
-function isAggregate(type: GraphQLNamedType): boolean {
-  return isObjectType(type) && type.name.endsWith("Aggregate");
+/**
+ * What the indicators report (`kpis`) costs on top of its fields: some fifteen statements, each over the
+ * whole provider's episodes and their records for the period, so it weighs like ten full pages.
+ */
+export const KPI_REPORT_COST = 1000;
+
+/** The extra cost of answering `type` because it scans records rather than reading a page of them. */
+function scanCostOf(type: GraphQLNamedType): number {
+  if (!isObjectType(type)) return 0;
+  if (type.name === "KpiReport") return KPI_REPORT_COST;
+  return type.name.endsWith("Aggregate") ? AGGREGATE_COST : 0;
 }
 
 /** A Relay connection type: its `first` decides how many items each of its fields is answered for. */
@@ -62,7 +70,8 @@ function asCount(value: unknown): number | undefined {
  * page of items multiplies the cost of what it selects by the page size: a connection, or a list of
  * objects, by its `first` argument whether written in the query or passed as a variable, and by
  * DEFAULT_PAGE_SIZE when `first` is absent. A connection's own `edges` list does not multiply again.
- * An aggregate adds AGGREGATE_COST for its scan, multiplied like its fields when it sits under a page.
+ * An aggregate adds AGGREGATE_COST for its scan, multiplied like its fields when it sits under a page, and
+ * the indicators report KPI_REPORT_COST.
  * Introspection is answered from the schema in memory, so its lists do not multiply (graphql-js's
  * MaxIntrospectionDepthRule already bounds how far they nest). Fragments are followed, each costed once.
  */
@@ -114,7 +123,7 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
     const definition = fieldDefinition(schema, parentType, field);
     if (!definition || !field.selectionSet) return 1;
     const namedType = getNamedType(definition.type);
-    const selected = saturatingSum(costOfSet(field.selectionSet, namedType), isAggregate(namedType) ? AGGREGATE_COST : 0);
+    const selected = saturatingSum(costOfSet(field.selectionSet, namedType), scanCostOf(namedType));
     return saturatingSum(1, saturatingProduct(multiplier(parentType, field, definition), selected));
   }
 
