@@ -5,6 +5,8 @@ import {
   type ConsentAnswer,
   type Ethnicity,
   type IsoDate,
+  type ClinicalRecord,
+  type ServiceUser,
   type ServiceUserInput,
   type Sex,
 } from "@waymark/core";
@@ -97,32 +99,8 @@ export const EMPTY_PERSON: PersonDraft = {
   accommodationNeed: "NOT_KNOWN",
 };
 
-/** The person's details as the API returns them. */
-export interface PersonDetails {
-  readonly localReference: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly preferredName: string | null;
-  readonly dateOfBirth: IsoDate;
-  readonly sex: Sex;
-  readonly genderIdentity: string | null;
-  readonly ethnicity: Ethnicity;
-  readonly postcode: string | null;
-  readonly nhsNumber: string | null;
-  readonly gpPractice: string | null;
-  readonly phone: string | null;
-  readonly email: string | null;
-  readonly consentToNationalReporting: ConsentAnswer;
-  readonly consentToShareWithGp: ConsentAnswer;
-  readonly parentalResponsibility: boolean | null;
-  readonly childrenLivingWith: number | null;
-  readonly childUnder5InHousehold: boolean;
-  readonly pregnant: boolean;
-  readonly expectedDeliveryDate: IsoDate | null;
-  readonly isCarer: boolean;
-  readonly veteran: boolean | null;
-  readonly accommodationNeed: AccommodationNeed;
-}
+/** The person's details as the API returns them: core's record without its ID and entered-in-error mark. */
+export type PersonDetails = Omit<ServiceUser, keyof ClinicalRecord>;
 
 /** The GraphQL selection of every detail field, shared by the record, the edit form and the register payload. */
 export const PERSON_DETAIL_FIELDS = PERSON_FIELDS.join("\n");

@@ -1,7 +1,7 @@
 import type { AssessmentKind, IsoDate, NeedDomain, NeedLevel, RiskAssessment } from "@waymark/core";
 import { gql } from "urql";
 import type { UserError } from "../../../graphql/userErrors.js";
-import { RISK_ANSWERS } from "../risk/riskDraft.js";
+import { LATEST_REVIEW_RISK, RISK_ANSWERS } from "../risk/riskDraft.js";
 import type { SuicideRiskFlagResult } from "../risk/suicideRiskFlag.js";
 import { EPISODE_CONTEXT, type JourneyEpisode } from "../shared/episodeContext.js";
 
@@ -21,21 +21,12 @@ export const ASSESSMENT_FORM_CONTEXT = gql`
           }
         }
       }
-      reviews(first: 1) {
-        edges {
-          node {
-            id
-            completedDate
-            risk {
-              ...RiskAnswers
-            }
-          }
-        }
-      }
+      ...LatestReviewRisk
     }
   }
   ${EPISODE_CONTEXT}
   ${RISK_ANSWERS}
+  ${LATEST_REVIEW_RISK}
 `;
 
 /** An episode with its assessments and latest review, newest first, for the kind offered and the last risk answers. */

@@ -20,6 +20,24 @@ export const RISK_ANSWERS = gql`
   }
 `;
 
+/** The episode's latest review with its risk answers: the newest earlier assessment of risk a form shows beside its own. */
+export const LATEST_REVIEW_RISK = gql`
+  fragment LatestReviewRisk on Episode {
+    reviews(first: 1) {
+      edges {
+        node {
+          id
+          completedDate
+          risk {
+            ...RiskAnswers
+          }
+        }
+      }
+    }
+  }
+  ${RISK_ANSWERS}
+`;
+
 /** An earlier risk assessment, shown beside each question so a change of answer is a deliberate one. */
 export interface PreviousRisk {
   readonly date: IsoDate;
