@@ -16,8 +16,10 @@ import { EXPORT_DOWNLOAD_ROUTE, exportDownloadHandler } from "./exports/exportDo
 import { TEMPORARY_EXPORT_FOLDER } from "./exports/exportFiles.js";
 import { ExportRunner } from "./exports/exportRunner.js";
 import { registerExportRunner } from "./exports/exportRunners.js";
+import { errorAnswer } from "./ops/errorAnswer.js";
 import { operationalRoutes } from "./ops/operationalRoutes.js";
 import { Readiness } from "./ops/readiness.js";
+import { countStatements, statementCountingWanted } from "./ops/statementCounting.js";
 import { graphiqlPageHandler } from "./graphiqlPage.js";
 import { webAppHandler } from "./webApp.js";
 
@@ -46,13 +48,36 @@ function bearerTokenOf(request: Request): string | null {
   return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
 }
 
+const isUnexpected = (code: unknown) => typeof code !== "string" || code === "INTERNAL_SERVER_ERROR";
+
 /** Masks anything unexpected: callers see a code and a plain message, never a stack trace or SQL. */
-function publicError(formatted: { message: string; extensions?: Record<string, unknown> }, logger: Logger, error: unknown) {
-  const code = formatted.extensions?.code;
-  const known = typeof code === "string" && code !== "INTERNAL_SERVER_ERROR";
-  if (known) return { message: formatted.message, extensions: { ...formatted.extensions, stacktrace: undefined } };
-  logger.error({ err: error }, "unexpected error in a GraphQL request");
+function publicError(formatted: { message: string; extensions?: Record<string, unknown> }) {
+  if (!isUnexpected(formatted.extensions?.code)) return { message: formatted.message, extensions: { ...formatted.extensions, stacktrace: undefined } };
   return { message: "Something went wrong on the server. The request was not completed.", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/**
+ * Unexpected errors are logged in full under the request's ID, and the caller's masked error carries that ID,
+ * so what a user quotes leads an operator to the log line.
+ */
+function unexpectedErrorReport(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isUnexpected(error.extensions?.code)) logger.error({ err: error.originalError ?? error, requestId: contextValue.requestId }, "unexpected error in a GraphQL request");
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error,
+          );
+        },
+      };
+    },
+  };
 }
 
 /** Builds the HTTP application: GraphQL at /graphql, health checks, and the web app at /. */
@@ -77,8 +102,8 @@ export async function createHttpApp(options: AppOptions) {
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [readAuditFlush, ...operationGuards(), exportRunner.plugin()],
-    formatError: (formatted, error) => publicError(formatted, logger, error),
+    plugins: [readAuditFlush, unexpectedErrorReport(logger), ...operationGuards(), exportRunner.plugin()],
+    formatError: (formatted) => publicError(formatted),
   });
   await apollo.start();
   await exportRunner.start(apollo);
@@ -91,14 +116,32 @@ export async function createHttpApp(options: AppOptions) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     next();
   });
+  if (statementCountingWanted()) app.use(countStatements(database));
   const readiness = new Readiness(database);
   app.use(operationalRoutes(logger, readiness));
 
   app.use(
     "/graphql",
+    // Every answer here may hold personal data or depend on who asked, refusals included: no cache keeps one.
+    (_request, response, next) => {
+      response.setHeader("cache-control", "no-store");
+      next();
+    },
     express.json({ limit: "1mb" }),
     // Too many tokens or directives: refused before the document is parsed for execution or validated.
     documentGuards(),
+    // POST only: a GET would carry the query and its variables (names, NHS numbers) in the URL, where proxies
+    // and browsers log and keep them. After the document limits, so an oversized one is refused the same way.
+    (request, response, next) => {
+      if (request.method === "POST") {
+        next();
+        return;
+      }
+      response
+        .status(405)
+        .setHeader("allow", "POST")
+        .json({ errors: [{ message: "Send GraphQL requests as POST with a JSON body.", extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+    },
     async (request, response, next) => {
       // A browser session's CSRF token must accompany every POST; refuse before any resolver runs.
       const cookies = parseCookies(request.headers.cookie ?? "");
@@ -161,6 +204,8 @@ export async function createHttpApp(options: AppOptions) {
   app.get(/.*/, (request, response, next) => {
     serveWebApp(request, response).catch(next);
   });
+
+  app.use(errorAnswer(logger));
 
   return { app, apollo, readiness };
 }

@@ -11,6 +11,8 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
   const decoded = Buffer.from(globalId, "base64url").toString("utf8");
   const separator = decoded.indexOf(":");
   if (separator <= 0 || separator === decoded.length - 1) return null;
+  // No record's id holds a control character, and Postgres refuses a NUL byte in text outright.
+  if ([...decoded].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)) return null;
   return { type: decoded.slice(0, separator), id: decoded.slice(separator + 1) };
 }
 

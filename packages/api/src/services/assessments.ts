@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { findEpisodeInScope } from "../access/records.js";
 import { notFound } from "../graphql/errors.js";
 import { localIdOf } from "../graphql/globalId.js";
-import { refuseIfAny, TEXT_LIMITS, tooLong } from "../graphql/mutations.js";
+import { checkVersion, refuseIfAny, TEXT_LIMITS, tooLong } from "../graphql/mutations.js";
 import type { RecordAssessmentInput, RecordTriageInput } from "../graphql/types/journeyInputs.js";
 import { riskFromInput } from "../graphql/types/risk.js";
 import { loadEpisodeRecords, type LoadedEpisode } from "./episodeRecords.js";
@@ -63,6 +63,7 @@ async function insertAssessment(w: WriteContext, loaded: LoadedEpisode, draft: A
  */
 export async function recordTriage(w: WriteContext, input: RecordTriageInput): Promise<{ assessmentId: string; episodeId: string }> {
   const loaded = await episodeInScope(w, input.episodeId);
+  checkVersion(loaded.row.version, input.version, "episode");
   const { episode, serviceUser } = loaded;
   const needs = needsOf(input.needs);
   const draft: AssessmentInput = { kind: "TRIAGE", date: input.date, needs: needs.needs, risk: riskFromInput(input.risk), recoveryCapital: recoveryCapitalOf(input.recoveryCapital) };

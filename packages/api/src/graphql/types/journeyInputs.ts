@@ -163,6 +163,9 @@ export class RecordTriageInput {
 
   @Field(() => InterimPlanInput, { nullable: true, description: "The interim plan, when agreed at the triage. It can also be added later with agreeRecoveryPlan." })
   interimPlan?: InterimPlanInput | null;
+
+  @Field(() => Int, { nullable: true, description: "The episode's version you last read; a change made since refuses this triage (STALE_VERSION)." })
+  version?: number | null;
 }
 
 @InputType({ description: "A comprehensive assessment or a reassessment of a triaged episode." })

@@ -29,8 +29,11 @@ export class ServiceSettings {
   @Field(() => DateTimeScalar, { nullable: true, description: "When a setting was last changed; null while every setting holds its default." })
   updatedAt!: Date | null;
 
-  static of(settings: CoreServiceSettings, updatedAt: Date | null): ServiceSettings {
-    return Object.assign(new ServiceSettings(), { ...settings, bankHolidays: [...settings.bankHolidays], updatedAt });
+  @Field(() => Int, { description: "How many changes have been saved (0 while every setting holds its default); send it back with a change so a stale one is refused." })
+  version!: number;
+
+  static of(settings: CoreServiceSettings, updatedAt: Date | null, version: number): ServiceSettings {
+    return Object.assign(new ServiceSettings(), { ...settings, bankHolidays: [...settings.bankHolidays], updatedAt, version });
   }
 }
 
@@ -56,6 +59,9 @@ export class UpdateServiceSettingsInput {
 
   @Field(() => [DateScalar], { nullable: true, description: "The full list of bank holidays (replaces the old list; repeats are dropped)." })
   bankHolidays?: IsoDate[] | null;
+
+  @Field(() => Int, { nullable: true, description: "The settings' version you read; when another admin saved a change since, this one is refused with STALE_VERSION." })
+  version?: number | null;
 }
 
 @ObjectType({ description: "The result of changing the service settings." })
