@@ -8,6 +8,7 @@ import { runAdminCreate } from "./cli/adminCreate.js";
 import { runBackup } from "./cli/backup.js";
 import { runRestore } from "./cli/restore.js";
 import { runSeed } from "./cli/seed.js";
+import { runSyntheticSeed } from "./cli/syntheticSeed.js";
 import { serve } from "./serve.js";
 
 const USAGE = `Usage: waymark <command>
@@ -18,6 +19,8 @@ Commands:
   admin create --email E --name N [--password-stdin]
                              Create an admin account. Without --password-stdin a strong password is made and printed once.
   seed --demo [--if-empty]   Fill the database with a realistic small demo provider.
+  seed --synthetic --people N [--seed S]
+                             Fill an empty database with a large made-up provider for measuring (see docs/performance.md).
   backup <file>              Write a checked copy of the SQLite database to a new file, while the server runs.
   restore <file> [--replace] Put a backup in place as the database (the server must be stopped to replace one).
 
@@ -34,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
       "password-stdin": { type: "boolean" },
       demo: { type: "boolean" },
       "if-empty": { type: "boolean" },
+      synthetic: { type: "boolean" },
+      people: { type: "string" },
+      seed: { type: "string" },
       replace: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -64,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     case "restore":
       return runRestore(config, subcommand, { replace: values.replace === true });
     case "seed":
+      if (values.synthetic) return runSyntheticSeed(config, clock, { people: values.people, seed: values.seed });
       if (!values.demo) break;
       return runSeed(config, clock, { ifEmpty: values["if-empty"] === true });
   }

@@ -23,9 +23,35 @@ export interface Database {
   write<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
+  /**
+   * Calls `listener` with every statement and its parameters until the returned function is called: for the
+   * test that checks each benchmarked query's plan. Never used while serving (parameters hold personal data).
+   */
+  observeStatements(listener: StatementListener): () => void;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export type StatementListener = (sql: string, params: readonly unknown[]) => void;
+
+/** Counts statements and passes them to any observers: the drizzle logger both dialects use. */
+export function statementLog() {
+  let count = 0;
+  const listeners = new Set<StatementListener>();
+  return {
+    logger: {
+      logQuery(sql: string, params: unknown[]) {
+        count += 1;
+        for (const listener of listeners) listener(sql, params);
+      },
+    },
+    count: () => count,
+    observe(listener: StatementListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 export { sqliteSchema };

@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as pgSchema from "./schema/pg.js";
-import type { Database, Db, Tables } from "./database.js";
+import { statementLog, type Database, type Db, type Tables } from "./database.js";
 
 /** Postgres error code for a transaction that lost a race under SERIALIZABLE. */
 const SERIALIZATION_FAILURE = "40001";
@@ -31,8 +31,8 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
   // An idle connection dropped by the server (a restart, a failover) must not crash the process: the pool
   // replaces it, and the next query either succeeds or fails on its own request.
   pool.on("error", onConnectionError);
-  let statements = 0;
-  const logger = { logQuery: () => void (statements += 1) };
+  const log = statementLog();
+  const logger = log.logger;
   const db = drizzle(pool, { schema: pgSchema, logger });
   // Same tables and columns as SQLite (schema.test.ts proves it), so repositories use one set of types.
   const tables = pgSchema as unknown as Tables;
@@ -57,7 +57,8 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
         }
       }
     },
-    statementCount: () => statements,
+    statementCount: log.count,
+    observeStatements: log.observe,
     async ping() {
       try {
         await pool.query("select 1");

@@ -2,7 +2,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { sqliteSchema, type Database, type Db } from "./database.js";
+import { sqliteSchema, statementLog, type Database, type Db } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
 
 function open(file: string, readonly: boolean): BetterSqlite3.Database {
@@ -21,8 +21,8 @@ function open(file: string, readonly: boolean): BetterSqlite3.Database {
 /** Opens (creating if needed) a SQLite database file with one writer connection and one reader. */
 export function openSqliteDatabase(file: string): Database & { readonly writer: BetterSqlite3.Database } {
   mkdirSync(dirname(file), { recursive: true });
-  let statements = 0;
-  const logger = { logQuery: () => void (statements += 1) };
+  const log = statementLog();
+  const logger = log.logger;
   const writer = open(file, false);
   const reader = open(file, true);
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
@@ -49,7 +49,8 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
         }
       });
     },
-    statementCount: () => statements,
+    statementCount: log.count,
+    observeStatements: log.observe,
     async ping() {
       try {
         reader.prepare("select 1").get();

@@ -8,13 +8,14 @@ import {
   safeguardingStatus,
   suicideRiskFlag,
   type Catalogue,
+  type Intervention,
   type IsoDate,
   type ServiceSettings,
 } from "@waymark/core";
 import { eq, inArray } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
 import { toIntervention } from "../db/mappers.js";
-import { loadEpisodeRecords } from "./episodeRecords.js";
+import { loadEpisodeRecords, type LoadedEpisode } from "./episodeRecords.js";
 
 /**
  * Recomputes an episode's derived columns with core's rules and schedules. Called in the same transaction
@@ -27,25 +28,33 @@ import { loadEpisodeRecords } from "./episodeRecords.js";
 export async function refreshEpisodeSummary(db: Db, t: Tables, episodeId: string, today: IsoDate, catalogue: Catalogue, settings: ServiceSettings): Promise<void> {
   const loaded = await loadEpisodeRecords(db, t, episodeId);
   if (!loaded) return;
-  const { episode, serviceUser, assessments, plans, reviews, interventions, contacts } = loaded;
-  const personEpisodeIds = (await db.select({ id: t.episodes.id }).from(t.episodes).where(eq(t.episodes.serviceUserId, serviceUser.id))).map((row) => row.id);
+  const personEpisodeIds = (await db.select({ id: t.episodes.id }).from(t.episodes).where(eq(t.episodes.serviceUserId, loaded.serviceUser.id))).map((row) => row.id);
   const personInterventions = (await db.select().from(t.interventions).where(inArray(t.interventions.episodeId, personEpisodeIds))).map(toIntervention);
+  await db.update(t.episodes).set(episodeSummaryColumns(loaded, personInterventions, today, catalogue, settings)).where(eq(t.episodes.id, episodeId));
+}
+
+/** The records an episode's summary is computed from. */
+export type SummarySources = Pick<LoadedEpisode, "episode" | "serviceUser" | "assessments" | "plans" | "reviews" | "interventions" | "contacts">;
+
+/**
+ * The derived columns of one episode, from its records and every intervention of the person (OST spells run
+ * across episodes). Pure, so the synthetic generator computes exactly what a write would.
+ */
+export function episodeSummaryColumns(records: SummarySources, personInterventions: readonly Intervention[], today: IsoDate, catalogue: Catalogue, settings: ServiceSettings) {
+  const { episode, serviceUser, assessments, plans, reviews, interventions, contacts } = records;
   const engagement = disengagement(episode, contacts, settings, today);
   const outstandingFollowUps = dnaFollowUps(contacts, settings, today).filter((followUp) => followUp.status !== "DONE");
   const safeguarding = safeguardingStatus(serviceUser, contacts);
-  await db
-    .update(t.episodes)
-    .set({
-      cohort: cohortOf(episode.problemSubstances),
-      firstInterventionDate: firstInterventionDate(interventions, catalogue),
-      nextReviewDue: nextReviewDue(plans, reviews, episode),
-      lastAttendedContactDate: engagement.lastAttendedDate,
-      consecutiveDnas: engagement.consecutiveDnas,
-      dnaFollowUpDueBy: outstandingFollowUps.reduce<IsoDate | null>((earliest, followUp) => (earliest === null || followUp.dueBy < earliest ? followUp.dueBy : earliest), null),
-      suicideRisk: suicideRiskFlag(assessments, reviews).flagged,
-      safeguarding: safeguarding.flagged,
-      homeVisitRecorded: safeguarding.homeVisitRecorded,
-      ostSince: ostDuration(personInterventions, catalogue, today).continuousSince,
-    })
-    .where(eq(t.episodes.id, episodeId));
+  return {
+    cohort: cohortOf(episode.problemSubstances),
+    firstInterventionDate: firstInterventionDate(interventions, catalogue),
+    nextReviewDue: nextReviewDue(plans, reviews, episode),
+    lastAttendedContactDate: engagement.lastAttendedDate,
+    consecutiveDnas: engagement.consecutiveDnas,
+    dnaFollowUpDueBy: outstandingFollowUps.reduce<IsoDate | null>((earliest, followUp) => (earliest === null || followUp.dueBy < earliest ? followUp.dueBy : earliest), null),
+    suicideRisk: suicideRiskFlag(assessments, reviews).flagged,
+    safeguarding: safeguarding.flagged,
+    homeVisitRecorded: safeguarding.homeVisitRecorded,
+    ostSince: ostDuration(personInterventions, catalogue, today).continuousSince,
+  };
 }
