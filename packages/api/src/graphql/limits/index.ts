@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
 import type { RequestContext } from "../context.js";
 import { documentGuard } from "./documentGuard.js";
+import { nulCharacterGuard } from "./nulCharacters.js";
 import { operationGuardPlugin } from "./plugin.js";
 import { QUERY_LIMITS } from "./queryLimits.js";
 
@@ -10,11 +11,12 @@ export { LIMIT_CODES } from "./refusals.js";
 export type { CostReport } from "./plugin.js";
 
 /**
- * Guards run on every operation before any resolver: query limits and the rule that only signed-in users
- * may introspect. Apollo calls them once it has validated the operation and knows its variables.
+ * Guards run on every operation before any resolver: query limits, the rule that only signed-in users
+ * may introspect, and no NUL character in text. Apollo calls them once it has validated the operation and
+ * knows its variables.
  */
 export function operationGuards(): ApolloServerPlugin<RequestContext>[] {
-  return [operationGuardPlugin(QUERY_LIMITS)];
+  return [operationGuardPlugin(QUERY_LIMITS), nulCharacterGuard()];
 }
 
 /**

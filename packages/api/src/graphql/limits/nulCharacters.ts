@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
+import type { RequestContext } from "../context.js";
+import { ERROR_CODES } from "../errors.js";
+
+const NUL = "\u0000";
+
+/** True when any string in a variables value, keys included, holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === "object") return Object.entries(value).some(([key, inner]) => key.includes(NUL) || holdsNul(inner));
+  return false;
+}
+
+function documentHoldsNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.includes(NUL)) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Refuses text holding a NUL character (U+0000), in the variables or written in the document, before any
+ * resolver runs. No field means anything by one, and Postgres refuses it in text and JSON outright, so it
+ * would otherwise fail the write as a server error instead of the caller's mistake.
+ */
+export function nulCharacterGuard(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          if (!holdsNul(request.variables) && !documentHoldsNul(document)) return;
+          throw new GraphQLError("Text in the request holds a NUL character (U+0000), which no field accepts.", {
+            extensions: { code: ERROR_CODES.badUserInput, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
