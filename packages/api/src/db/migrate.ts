@@ -6,15 +6,24 @@ import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { migrationsFolder } from "../paths.js";
 
+/** Migrations applied so far; none on a new file (drizzle creates its table on the first migration). */
+function appliedMigrations(writer: BetterSqlite3.Database): number {
+  const table = writer.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  return table ? Number(writer.prepare("select count(*) from __drizzle_migrations").pluck().get()) : 0;
+}
+
 /**
  * Applies SQLite migrations. Foreign keys are switched off around them because a migration that rebuilds a
- * table would otherwise trip them half-way; they are checked in full afterwards, and any broken reference
- * stops the start rather than leaving a damaged database in service.
+ * table would otherwise trip them half-way; when any was applied they are checked in full afterwards, and any
+ * broken reference stops the start rather than leaving a damaged database in service. (The full check reads
+ * every row: seconds on a large provider, so it is not repeated on starts that changed nothing.)
  */
 export function migrateSqliteDatabase(writer: BetterSqlite3.Database, folder = migrationsFolder("sqlite")): void {
   writer.pragma("foreign_keys = OFF");
   try {
+    const before = appliedMigrations(writer);
     migrateSqlite(drizzleSqlite(writer), { migrationsFolder: folder });
+    if (appliedMigrations(writer) === before) return;
     const broken = writer.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 5))}`);
   } finally {

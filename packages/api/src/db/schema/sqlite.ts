@@ -2,6 +2,7 @@
  * The database schema on SQLite. `pg.ts` holds the same tables and columns for Postgres; keep the two in step
  * (schema.test.ts fails when they differ).
  */
+import { sql } from "drizzle-orm";
 import { index, primaryKey, sqliteTable as table, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { bool, id, instant, int, isoDate, json, serialId, str } from "./columns.sqlite.js";
 
@@ -180,6 +181,11 @@ export const episodes = table("episodes", {
   index("episodes_keyworker_status").on(t.keyworkerId, t.status),
   index("episodes_team_status").on(t.teamId, t.status),
   index("episodes_next_review_due").on(t.nextReviewDue),
+  // A keyworker's caseload in its default order (next review due, undated last): the first page is read
+  // straight off this index instead of sorting every episode the keyworker has ever held.
+  index("episodes_keyworker_review_order").on(t.keyworkerId, sql`coalesce(${t.nextReviewDue}, '9999-12-31')`, t.id),
+  // A team's review schedule and caseload: the reviews due up to a day, in due order, by index range.
+  index("episodes_team_review_due").on(t.teamId, t.nextReviewDue, t.id),
   index("episodes_referral_date").on(t.referralDate),
   index("episodes_discharge_date").on(t.dischargeDate),
 ]);
