@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import express, { type Request, type Response } from "express";
@@ -102,7 +103,9 @@ export async function createHttpApp(options: AppOptions) {
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [readAuditFlush, unexpectedErrorReport(logger), ...operationGuards(), exportRunner.plugin()],
+    // Answers are never cached (they hold personal data), so Apollo's cache-control plugin, which wraps every
+    // field resolver to compute cache hints, would only add work to each of a page's hundreds of fields.
+    plugins: [ApolloServerPluginCacheControlDisabled(), readAuditFlush, unexpectedErrorReport(logger), ...operationGuards(), exportRunner.plugin()],
     formatError: (formatted) => publicError(formatted),
   });
   await apollo.start();

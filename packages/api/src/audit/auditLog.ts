@@ -66,9 +66,9 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Group commit for read audits. Every request that shows a person's record writes its audit rows before it
- * answers, and each write transaction is a disk sync; requests that finish while a write is under way join
- * one batch, committed in the next transaction, so fifty concurrent readers cost a handful of syncs rather
- * than fifty, and none of them answers before its reads are on disk.
+ * answers; requests that finish while a write is under way join one batch, committed in the next
+ * transaction, so fifty concurrent readers cost a handful of transactions rather than fifty, and none of them
+ * answers before its reads are in the database.
  */
 class ReadAuditBatch {
   private open: { rows: ReturnType<typeof rowOf>[]; committed: Promise<void> } | null = null;
@@ -78,13 +78,18 @@ class ReadAuditBatch {
   write(rows: readonly ReturnType<typeof rowOf>[]): Promise<void> {
     if (!this.open) {
       const batch = { rows: [] as ReturnType<typeof rowOf>[], committed: Promise.resolve() };
-      batch.committed = this.database.write(async (tx) => {
-        // From here on the batch is closed: later requests start the next one.
-        if (this.open === batch) this.open = null;
-        for (let start = 0; start < batch.rows.length; start += ROWS_PER_INSERT) {
-          await tx.insert(this.database.tables.auditEvents).values(batch.rows.slice(start, start + ROWS_PER_INSERT));
-        }
-      });
+      batch.committed = this.database.write(
+        async (tx) => {
+          // From here on the batch is closed: later requests start the next one.
+          if (this.open === batch) this.open = null;
+          for (let start = 0; start < batch.rows.length; start += ROWS_PER_INSERT) {
+            await tx.insert(this.database.tables.auditEvents).values(batch.rows.slice(start, start + ROWS_PER_INSERT));
+          }
+        },
+        // Written before the answer leaves, so a crashed server has recorded every read it answered; the sync
+        // to disk rides on the next clinical write or checkpoint (see WriteOptions).
+        { durability: "process" },
+      );
       this.open = batch;
     }
     this.open.rows.push(...rows);

@@ -20,7 +20,7 @@ export interface Database {
    * writer; on Postgres the transaction is SERIALIZABLE and retried on a conflict), so two keyworkers racing
    * on one episode cannot both succeed on stale reads.
    */
-  write<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: Db) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
   /**
@@ -31,6 +31,16 @@ export interface Database {
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * "process" commits without waiting for the disk: the write survives the server process dying at once
+   * (SIGKILL), and is made durable against power loss by the next full commit or checkpoint, moments later.
+   * For the read audit trail only, which every page of the product writes; clinical records always take the
+   * default, "disk", and are on disk before the caller hears they are saved.
+   */
+  readonly durability?: "disk" | "process";
 }
 
 export type StatementListener = (sql: string, params: readonly unknown[]) => void;

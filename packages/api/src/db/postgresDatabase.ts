@@ -1,7 +1,8 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as pgSchema from "./schema/pg.js";
-import { statementLog, type Database, type Db, type Tables } from "./database.js";
+import { sql } from "drizzle-orm";
+import { statementLog, type Database, type Db, type Tables, type WriteOptions } from "./database.js";
 
 /** Postgres error code for a transaction that lost a race under SERIALIZABLE. */
 const SERIALIZATION_FAILURE = "40001";
@@ -43,10 +44,18 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
     tables,
     read: asDb(db),
     pool,
-    async write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    async write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await db.transaction((tx) => work(asDb(tx)), { isolationLevel: "serializable" });
+          return await db.transaction(
+            async (tx) => {
+              // Postgres's equivalent of SQLite's deferred sync: the commit is in the WAL buffers (the server
+              // process dying loses nothing already answered by it) and the WAL writer flushes it moments later.
+              if (options.durability === "process") await tx.execute(sql`set local synchronous_commit = off`);
+              return work(asDb(tx));
+            },
+            { isolationLevel: "serializable" },
+          );
         } catch (error) {
           const code = sqlStateOf(error);
           if ((code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED) && attempt < MAX_ATTEMPTS) {

@@ -2,8 +2,9 @@ import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { sqliteSchema, statementLog, type Database, type Db } from "./database.js";
+import { sqliteSchema, statementLog, type Database, type Db, type WriteOptions } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
+import { cacheStatements } from "./statementCache.js";
 
 function open(file: string, readonly: boolean): BetterSqlite3.Database {
   const connection = new BetterSqlite3(file, { readonly, fileMustExist: readonly });
@@ -15,6 +16,7 @@ function open(file: string, readonly: boolean): BetterSqlite3.Database {
   }
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
+  cacheStatements(connection);
   return connection;
 }
 
@@ -34,18 +36,26 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     tables: sqliteSchema,
     read: readDb,
     writer,
-    write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
       // queue keeps any other write from interleaving with it on the shared connection.
       return queue.run(async () => {
-        writer.exec("BEGIN IMMEDIATE");
+        // In WAL mode NORMAL skips the sync at commit: the WAL frames are written (a killed process loses
+        // nothing) and the next FULL commit or checkpoint syncs them.
+        const deferSync = options.durability === "process";
+        if (deferSync) writer.pragma("synchronous = NORMAL");
         try {
-          const result = await work(writeDb);
-          writer.exec("COMMIT");
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec("ROLLBACK");
-          throw error;
+          writer.exec("BEGIN IMMEDIATE");
+          try {
+            const result = await work(writeDb);
+            writer.exec("COMMIT");
+            return result;
+          } catch (error) {
+            if (writer.inTransaction) writer.exec("ROLLBACK");
+            throw error;
+          }
+        } finally {
+          if (deferSync) writer.pragma("synchronous = FULL");
         }
       });
     },

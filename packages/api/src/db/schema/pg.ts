@@ -188,6 +188,8 @@ export const episodes = table("episodes", {
   index("episodes_team_review_due").on(t.teamId, t.nextReviewDue, t.id),
   index("episodes_referral_date").on(t.referralDate),
   index("episodes_discharge_date").on(t.dischargeDate),
+  // K-2: the episodes whose treatment began in a report's period, by index range.
+  index("episodes_first_intervention_date").on(t.firstInterventionDate),
 ]);
 
 export const problemSubstances = table("problem_substances", {
@@ -221,7 +223,11 @@ export const recoveryPlans = table("recovery_plans", {
   reviewIntervalWeeks: int("review_interval_weeks").notNull(),
   budgetAllocatedPence: int("budget_allocated_pence"),
   ...recordStamps(),
-}, (t) => [index("recovery_plans_episode").on(t.episodeId)]);
+}, (t) => [
+  index("recovery_plans_episode").on(t.episodeId),
+  // K-3: the plans signed off in (or up to a review interval before) a report's period, by index range.
+  index("recovery_plans_signed_off").on(t.signedOffDate),
+]);
 
 export const planGoals = table("plan_goals", {
   id: id("id").primaryKey(),
@@ -250,7 +256,14 @@ export const reviews = table("reviews", {
   completedById: id("completed_by_id").notNull().references(() => staff.id),
   risk: json<unknown>("risk"),
   ...recordStamps(),
-}, (t) => [index("reviews_plan").on(t.planId), index("reviews_episode").on(t.episodeId), index("reviews_due_date").on(t.dueDate)]);
+}, (t) => [
+  index("reviews_plan").on(t.planId),
+  index("reviews_episode").on(t.episodeId),
+  index("reviews_due_date").on(t.dueDate),
+  // K-3: the plans with a review completed in (or up to a review interval before) a report's period, read
+  // from the index alone.
+  index("reviews_completed_plan").on(t.completedDate, t.planId),
+]);
 
 export const goalProgress = table("goal_progress", {
   reviewId: id("review_id").notNull().references(() => reviews.id),
