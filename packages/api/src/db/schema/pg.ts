@@ -184,8 +184,9 @@ export const episodes = table("episodes", {
   // A keyworker's caseload in its default order (next review due, undated last): the first page is read
   // straight off this index instead of sorting every episode the keyworker has ever held.
   index("episodes_keyworker_review_order").on(t.keyworkerId, sql`coalesce(${t.nextReviewDue}, '9999-12-31')`, t.id),
-  // A team's review schedule and caseload: the reviews due up to a day, in due order, by index range.
-  index("episodes_team_review_due").on(t.teamId, t.nextReviewDue, t.id),
+  // A team's review schedule: the reviews due up to a day, in due order, by index range; the trailing
+  // columns let the schedule's counts be read from the index alone, without visiting thousands of rows.
+  index("episodes_team_review_due").on(t.teamId, t.nextReviewDue, t.id, t.status, t.keyworkerId, t.serviceUserId, t.enteredInErrorReason),
   index("episodes_referral_date").on(t.referralDate),
   index("episodes_discharge_date").on(t.dischargeDate),
   // K-2: the episodes whose treatment began in a report's period, by index range.
