@@ -2,6 +2,7 @@ import type { Database } from "./database.js";
 import { migratePostgresDatabase, migrateSqliteDatabase } from "./migrate.js";
 import { openPostgresDatabase } from "./postgresDatabase.js";
 import { openSqliteDatabase } from "./sqliteDatabase.js";
+import { sqliteFileOf } from "./sqliteFile.js";
 
 /**
  * Opens the database named by `databaseUrl` — a postgres:// URL, or otherwise a SQLite file path — and brings
@@ -13,8 +14,7 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     await migratePostgresDatabase(database.pool);
     return database;
   }
-  const file = databaseUrl.replace(/^(sqlite|file):(\/\/)?/, "");
-  const database = openSqliteDatabase(file);
+  const database = openSqliteDatabase(sqliteFileOf(databaseUrl));
   migrateSqliteDatabase(database.writer);
   return database;
 }

@@ -15,6 +15,8 @@ export interface NewStaffAccount {
   readonly roles: readonly Role[];
   readonly teamIds: readonly string[];
   readonly password: string | null;
+  /** A generated provider names its own IDs so the same seed gives the same records; otherwise a random one. */
+  readonly id?: string;
 }
 
 /** A change to a staff account: `undefined` (or null) leaves a field as it is. */
@@ -66,7 +68,7 @@ export async function createStaffAccount(tx: Db, t: Tables, account: NewStaffAcc
   const email = normalisedEmail(account.email);
   const teamIds = [...new Set(account.teamIds)];
   refuseIfAny([...checkStaffAccount({ ...account, email, teamIds }, await emailTaken(tx, t, email, null)), ...(await unknownTeams(tx, t, teamIds))]);
-  const id = randomUUID();
+  const id = account.id ?? randomUUID();
   await tx.insert(t.staff).values({
     id,
     name: account.name.trim(),

@@ -12,6 +12,8 @@ export interface NewTeam {
   readonly maxAge: number | null;
   readonly reviewIntervalWeeks: number | null;
   readonly waitingTimeTargetDays: number | null;
+  /** A generated provider names its own IDs so the same seed gives the same records; otherwise a random one. */
+  readonly id?: string;
 }
 
 /** A change to a team: `undefined` leaves a field as it is; null clears an age limit. */
@@ -43,7 +45,7 @@ export async function createTeam(tx: Db, t: Tables, team: NewTeam, now: Date): P
     waitingTimeTargetDays: team.waitingTimeTargetDays ?? DEFAULT_WAITING_TIME_TARGET_DAYS,
   };
   refuseIfAny(checkTeam(details, await nameTaken(tx, t, details.name, null)));
-  const [row] = await tx.insert(t.teams).values({ id: randomUUID(), ...details, createdAt: now, updatedAt: now }).returning();
+  const [row] = await tx.insert(t.teams).values({ id: team.id ?? randomUUID(), ...details, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error("Inserting a team returned no row");
   return row;
 }

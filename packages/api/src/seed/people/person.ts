@@ -16,13 +16,31 @@ export interface PersonNeeds {
   readonly accommodationNeed?: AccommodationNeed;
 }
 
+/**
+ * The test range of NHS numbers holds about 900,000 valid numbers; past this many, people are drawn without
+ * one (as some real people are) rather than searching ever longer for a free number.
+ */
+const NHS_NUMBERS_AVAILABLE = 600_000;
+
+export interface PersonFactoryOptions {
+  /**
+   * Whether every person gets a name no one else has: true for the small demo, where two people of the same
+   * name would confuse a visitor; false for a large synthetic provider, where names repeat as they do in life
+   * (and the name pools could not give everyone their own).
+   */
+  readonly uniqueNames: boolean;
+}
+
 /** Draws the identity of people, keeping references and NHS numbers unique across the provider. */
 export class PersonFactory {
   private sequence = 0;
   private readonly nhsNumbers = new Set<string>();
   private readonly names = new Set<string>();
 
-  constructor(private readonly random: Random) {}
+  constructor(
+    private readonly random: Random,
+    private readonly options: PersonFactoryOptions = { uniqueNames: true },
+  ) {}
 
   make(needs: PersonNeeds): DemoPerson {
     const random = this.random;
@@ -51,7 +69,7 @@ export class PersonFactory {
       ethnicity,
       // People of no fixed abode have no postcode to record.
       postcode: accommodationNeed === "URGENT_HOUSING_PROBLEM" && random.chance(0.6) ? null : postcode(random),
-      nhsNumber: random.chance(0.88) ? testNhsNumber(random, this.nhsNumbers) : null,
+      nhsNumber: this.nhsNumbers.size < NHS_NUMBERS_AVAILABLE && random.chance(0.88) ? testNhsNumber(random, this.nhsNumbers) : null,
       gpPractice: random.chance(0.9) ? random.pick(GP_PRACTICES) : null,
       phone: random.chance(0.85) ? mobileNumber(random) : null,
       email: random.chance(0.3) ? `${firstName}.${lastName}${random.int(1, 99)}@example.com`.toLowerCase() : null,
@@ -73,6 +91,7 @@ export class PersonFactory {
       const firstName = this.random.pick(sex === "FEMALE" ? pool.female : sex === "MALE" ? pool.male : [...pool.female, ...pool.male]);
       const lastName = this.random.pick(this.random.chance(0.85) ? pool.family : NAME_POOLS.BRITISH.family);
       const key = `${firstName} ${lastName}`;
+      if (!this.options.uniqueNames) return { firstName, lastName };
       if (this.names.has(key)) continue;
       this.names.add(key);
       return { firstName, lastName };

@@ -39,15 +39,15 @@ const BATCH_PEOPLE = 500;
 /** Referrals spread over the last six years, so every stage and length of journey is present today. */
 const HISTORY_DAYS = 6 * 365;
 
-async function createOrganisation(database: Database, now: Date): Promise<TeamStaff[]> {
+async function createOrganisation(database: Database, now: Date, ids: SyntheticIds): Promise<TeamStaff[]> {
   const t = database.tables;
   return database.write(async (tx) => {
     const teams = [];
-    for (const team of SYNTHETIC_TEAMS) teams.push(await createTeam(tx, t, { name: team.name, minAge: team.minAge, maxAge: team.maxAge, reviewIntervalWeeks: 12, waitingTimeTargetDays: 21 }, now));
+    for (const team of SYNTHETIC_TEAMS) teams.push(await createTeam(tx, t, { id: ids.next(), name: team.name, minAge: team.minAge, maxAge: team.maxAge, reviewIntervalWeeks: 12, waitingTimeTargetDays: 21 }, now));
     const staff: TeamStaff[] = teams.map((team) => ({ teamId: team.id, keyworkerIds: [], leadId: "" }));
     for (const account of syntheticAccounts()) {
       const teamIds = account.teams.map((number) => staff[number - 1]?.teamId ?? "");
-      const id = await createStaffAccount(tx, t, { name: account.name, email: account.email, roles: account.roles, teamIds, password: SYNTHETIC_PASSWORD }, now);
+      const id = await createStaffAccount(tx, t, { id: ids.next(), name: account.name, email: account.email, roles: account.roles, teamIds, password: SYNTHETIC_PASSWORD }, now);
       for (const number of account.teams) {
         const team = staff[number - 1];
         if (!team) continue;
@@ -101,12 +101,12 @@ export async function seedSyntheticProvider(database: Database, options: Synthet
   const started = Date.now();
   const setUpOn = addDays(options.today, -HISTORY_DAYS - 30);
   await ensureReferenceData(database, new Date(`${setUpOn}T08:00:00.000Z`));
-  const teams = await createOrganisation(database, new Date(`${setUpOn}T08:00:00.000Z`));
+  const random = new Random(options.seed);
+  const ids = new SyntheticIds(random.fork("ids"));
+  const teams = await createOrganisation(database, new Date(`${setUpOn}T08:00:00.000Z`), ids);
   const catalogue = await loadCatalogue(database.read, t);
   const settings = await loadServiceSettings(database.read, t);
-  const random = new Random(options.seed);
   const peopleRandom = random.fork("people");
-  const ids = new SyntheticIds(random.fork("ids"));
   const people = new SyntheticPeople(peopleRandom, ids);
   const journey = new SyntheticJourney(random.fork("journeys"), ids, options.today, catalogue.items);
   const writer = bulkWriterFor(database);
@@ -130,7 +130,7 @@ export async function seedSyntheticProvider(database: Database, options: Synthet
     const firstReferral = addDays(options.today, -peopleRandom.int(0, HISTORY_DAYS));
     // Two draws added make adults cluster around forty, as treatment populations do.
     const age = youngPeople ? peopleRandom.int(13, 23) : 18 + peopleRandom.int(0, 20) + peopleRandom.int(0, 25);
-    const person = people.make(sequence, age, firstReferral, team.leadId, team.teamId, new Date(`${firstReferral}T09:00:00.000Z`));
+    const person = people.make(age, firstReferral, team.leadId, team.teamId, new Date(`${firstReferral}T09:00:00.000Z`));
     const wantedEpisodes = peopleRandom.weighted([[1, 45], [2, 35], [3, 20]] as const);
     const episodes: EpisodeRows[] = [];
     let referral = firstReferral;

@@ -1,0 +1,200 @@
+/**
+ * The benchmark's results as a table, the issue's budgets as verdicts (issue #6 point 3), and the same as
+ * docs/performance.md.
+ */
+import { failuresOf, type LoadResult } from "./load.js";
+import type { Machine } from "./machine.js";
+import type { Subjects, Workload } from "./workloads.js";
+
+/** Issue #6's budgets, on 100,000 people on SQLite on the 2-core machine. */
+export const BUDGETS = {
+  /** Every read's p50 latency, Waymark over raw SQL, at most this. */
+  readP50Ratio: 1.5,
+  /** Every read's throughput, Waymark over raw SQL, at least this. */
+  readThroughputRatio: 0.67,
+  /** The server's peak resident memory, in MB. */
+  peakMemoryMb: 400,
+  /** The caseload page's p95 with one client, in ms ("well under 25 ms"). */
+  caseloadP95Ms: 25,
+} as const;
+
+export interface Cell {
+  readonly workload: Workload;
+  readonly connections: number;
+  readonly waymark: LoadResult;
+  readonly raw: LoadResult;
+}
+
+export interface Measurements {
+  readonly machine: Machine;
+  readonly database: string;
+  readonly accounts: string;
+  readonly rowCounts: readonly { table: string; rows: number }[];
+  readonly subjects: Subjects;
+  readonly secondsPerStep: number;
+  readonly cells: readonly Cell[];
+  /** SQL statements per request, measured with single sequential requests. */
+  readonly statements: Readonly<Record<string, { waymark: number | null; raw: number | null }>>;
+  readonly peakMemoryMb: { readonly waymark: number | null; readonly raw: number | null };
+  readonly soak: { readonly seconds: number; readonly connections: number; readonly result: LoadResult };
+  readonly k1: { readonly waymark: number | null; readonly raw: number | null };
+}
+
+export interface Verdict {
+  readonly budget: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : "-");
+/** Requests per second, marked * when the step ran until a number of answers came back rather than for a time. */
+const perSecond = (result: LoadResult) => `${result.requestsPerSecond.toFixed(result.requestsPerSecond < 10 ? 1 : 0)}${"answers" in result.length ? "*" : ""}`;
+const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
+const p50Ratio = (cell: Cell) => cell.waymark.p50 / cell.raw.p50;
+const throughputRatio = (cell: Cell) => cell.waymark.requestsPerSecond / cell.raw.requestsPerSecond;
+
+const HEADINGS = ["workload", "conns", "Waymark p50/p95/p99 ms", "Waymark req/s", "raw p50/p95/p99 ms", "raw req/s", "p50 ratio", "throughput ratio", "statements W/raw", "errors W/raw"];
+
+function rowsOf(m: Measurements): string[][] {
+  return m.cells.map((cell) => {
+    const statements = m.statements[cell.workload.key];
+    return [
+      cell.workload.title,
+      String(cell.connections),
+      `${ms(cell.waymark.p50)} / ${ms(cell.waymark.p95)} / ${ms(cell.waymark.p99)}`,
+      perSecond(cell.waymark),
+      `${ms(cell.raw.p50)} / ${ms(cell.raw.p95)} / ${ms(cell.raw.p99)}`,
+      perSecond(cell.raw),
+      ratio(p50Ratio(cell)),
+      ratio(throughputRatio(cell)),
+      `${statements?.waymark ?? "?"} / ${statements?.raw ?? "?"}`,
+      `${failuresOf(cell.waymark)} / ${failuresOf(cell.raw)}`,
+    ];
+  });
+}
+
+/** The table as aligned plain text, for the terminal. */
+export function textTable(m: Measurements): string {
+  const rows = [HEADINGS, ...rowsOf(m)];
+  const widths = HEADINGS.map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
+  const line = (row: string[]) => row.map((value, column) => (column < 1 ? value.padEnd(widths[column] as number) : value.padStart(widths[column] as number))).join("  ");
+  return [line(HEADINGS), widths.map((width) => "-".repeat(width)).join("  "), ...rowsOf(m).map(line)].join("\n");
+}
+
+/** The issue's budgets, each with what was measured. */
+export function verdictsOf(m: Measurements): Verdict[] {
+  const reads = m.cells.filter((cell) => !cell.workload.write);
+  const verdicts: Verdict[] = [];
+  const slowest = reads.reduce<Cell | null>((worst, cell) => (worst === null || p50Ratio(cell) > p50Ratio(worst) ? cell : worst), null);
+  verdicts.push({
+    budget: `every read's p50 ratio Waymark/raw <= ${BUDGETS.readP50Ratio}`,
+    passed: reads.every((cell) => p50Ratio(cell) <= BUDGETS.readP50Ratio),
+    detail: slowest ? `worst ${ratio(p50Ratio(slowest))} (${slowest.workload.title}, ${slowest.connections} conns); over budget: ${reads.filter((c) => p50Ratio(c) > BUDGETS.readP50Ratio).length} of ${reads.length}` : "no reads measured",
+  });
+  const leastThroughput = reads.reduce<Cell | null>((worst, cell) => (worst === null || throughputRatio(cell) < throughputRatio(worst) ? cell : worst), null);
+  verdicts.push({
+    budget: `every read's throughput ratio Waymark/raw >= ${BUDGETS.readThroughputRatio}`,
+    passed: reads.every((cell) => throughputRatio(cell) >= BUDGETS.readThroughputRatio),
+    detail: leastThroughput
+      ? `worst ${ratio(throughputRatio(leastThroughput))} (${leastThroughput.workload.title}, ${leastThroughput.connections} conns); under budget: ${reads.filter((c) => throughputRatio(c) < BUDGETS.readThroughputRatio).length} of ${reads.length}`
+      : "no reads measured",
+  });
+  const soakFailures = failuresOf(m.soak.result);
+  verdicts.push({
+    budget: `${m.soak.connections} concurrent clients for ${m.soak.seconds} s with zero errors`,
+    passed: soakFailures === 0 && m.soak.result.requests > 0,
+    detail: `${m.soak.result.requests} requests, ${soakFailures} errors (non-2xx ${m.soak.result.non2xx}, socket/timeouts ${m.soak.result.transportErrors}, in the answer ${m.soak.result.answerErrors}); p50 ${ms(m.soak.result.p50)} ms, p99 ${ms(m.soak.result.p99)} ms`,
+  });
+  verdicts.push({
+    budget: `Waymark's peak memory <= ${BUDGETS.peakMemoryMb} MB`,
+    passed: m.peakMemoryMb.waymark !== null && m.peakMemoryMb.waymark <= BUDGETS.peakMemoryMb,
+    detail: `peak RSS ${m.peakMemoryMb.waymark?.toFixed(0) ?? "unknown"} MB (raw server ${m.peakMemoryMb.raw?.toFixed(0) ?? "unknown"} MB)`,
+  });
+  const caseload = m.cells.find((cell) => cell.workload.key === "caseload" && cell.connections === 1);
+  verdicts.push({
+    budget: `caseload page p95 with 1 client well under ${BUDGETS.caseloadP95Ms} ms`,
+    passed: caseload !== undefined && caseload.waymark.p95 < BUDGETS.caseloadP95Ms,
+    detail: caseload ? `p95 ${ms(caseload.waymark.p95)} ms (raw ${ms(caseload.raw.p95)} ms)` : "not measured",
+  });
+  return verdicts;
+}
+
+export function verdictLines(verdicts: readonly Verdict[]): string {
+  return verdicts.map((verdict) => `${verdict.passed ? "PASS" : "FAIL"}  ${verdict.budget}: ${verdict.detail}`).join("\n");
+}
+
+const cellsOf = (row: readonly string[]) => `| ${row.map((value) => value.replaceAll("|", "\\|")).join(" | ")} |`;
+
+/** docs/performance.md. */
+export function markdownReport(m: Measurements, verdicts: readonly Verdict[]): string {
+  const s = m.subjects;
+  return `# Performance
+
+Waymark measured against the best hand-written SQL over the same database, side by side in one run
+(issue #6). Generated by \`pnpm bench\` on ${m.machine.date}; re-run it to refresh this page.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${m.machine.cpu} |
+| Cores | ${m.machine.cores} |
+| Memory | ${m.machine.memory} |
+| OS | ${m.machine.os} |
+| Node | ${m.machine.node} |
+| SQLite | ${m.machine.sqlite} |
+| Date | ${m.machine.date} |
+
+## Dataset
+
+\`${m.database}\` (${m.accounts} accounts). Rows per table:
+
+| table | rows |
+|---|---:|
+${m.rowCounts.map((row) => `| ${row.table} | ${row.rows.toLocaleString("en-GB")} |`).join("\n")}
+
+Requests are about: the busiest keyworker (${s.keyworker.email}, ${s.keyworker.openEpisodes} open episodes); their team,
+${s.team.name}, and its lead (${s.teamLead.email}); the team's longest record (an episode with ${s.person.contacts} contacts);
+the indicators for ${s.period.from} to ${s.period.to} as the analyst; contacts recorded on the keyworker's open episodes in turn.
+
+## Results
+
+Each step ran ${m.secondsPerStep} s after a short warm-up, Waymark first and then the raw-SQL server, over loopback,
+with the load generator on the same machine; a step whose requests are too slow for that (fewer than two answers
+per connection) ran instead until each connection had an answer, at least 5 (its req/s is marked \\*). Latencies in milliseconds. Statements per request were counted with
+single sequential requests (Waymark's include the sign-in check and the read audit trail it writes).
+
+${cellsOf(HEADINGS)}
+${cellsOf(HEADINGS.map((_, index) => (index < 1 ? "---" : "---:")))}
+${rowsOf(m).map(cellsOf).join("\n")}
+
+Peak memory (VmHWM): Waymark ${m.peakMemoryMb.waymark?.toFixed(0) ?? "unknown"} MB, raw-SQL server ${m.peakMemoryMb.raw?.toFixed(0) ?? "unknown"} MB.
+
+K-1 numbers in treatment: Waymark ${m.k1.waymark ?? "not shown"}, raw SQL ${m.k1.raw ?? "unknown"}.
+
+Soak: ${m.soak.connections} clients for ${m.soak.seconds} s on a mix of the reads and writes: ${m.soak.result.requests} requests,
+${failuresOf(m.soak.result)} errors, p50 ${ms(m.soak.result.p50)} ms, p95 ${ms(m.soak.result.p95)} ms, p99 ${ms(m.soak.result.p99)} ms.
+
+## Budgets
+
+${verdicts.map((verdict) => `- **${verdict.passed ? "Pass" : "Fail"}**: ${verdict.budget}. ${verdict.detail}.`).join("\n")}
+
+## What the raw-SQL server does and does not do
+
+It answers the same five requests with the statements in \`packages/api/bench/rawQueries.ts\`, through better-sqlite3
+with Waymark's connection settings (WAL, synchronous FULL, one writer and one reader, statements prepared once).
+It checks no access beyond taking the staff member's id, writes no audit trail, suppresses no small counts and
+computes the indicators' headline figures only (no breakdowns or texts): it is the floor a request cannot go below.
+
+## How to re-run
+
+\`\`\`sh
+pnpm bench                                   # 100,000 people (generated once, cached in .bench/)
+BENCH_PEOPLE=10000 BENCH_SECONDS=5 pnpm bench    # smaller and quicker
+BENCH_SOAK_SECONDS=60 BENCH_DATABASE=/path/to/waymark.sqlite pnpm bench   # an existing database
+\`\`\`
+
+Only Node 20 and npm are needed; the script installs, builds, generates the provider and runs
+\`packages/api/bench/run.ts\`. It exits non-zero when a budget fails.
+`;
+}

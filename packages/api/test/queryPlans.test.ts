@@ -1,0 +1,105 @@
+import BetterSqlite3 from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseSubjects } from "../bench/subjects.js";
+import { WORKLOADS, type Role, type Subjects } from "../bench/workloads.js";
+import { seedSyntheticProvider } from "../src/seed/synthetic/syntheticProvider.js";
+import type { AccountProfile } from "../bench/accounts.js";
+import type { GraphQLClient } from "./graphqlClient.js";
+import { startTestServer, type TestServer } from "./testServer.js";
+
+/**
+ * Issue #6: every benchmarked request is answered through indexes. On a generated provider (ANALYZEd, as the
+ * generator leaves it), each request's statements are captured with their parameters and their plans read
+ * with EXPLAIN QUERY PLAN: no statement may read the whole of a table that grows with the provider.
+ */
+const TODAY = "2026-06-01";
+
+/** Tables whose size grows with people and time; the small reference tables (teams, staff, catalogue) may be scanned. */
+const LARGE_TABLES = new Set([
+  "service_users",
+  "episodes",
+  "problem_substances",
+  "assessments",
+  "recovery_plans",
+  "plan_goals",
+  "reviews",
+  "goal_progress",
+  "interventions",
+  "outcome_records",
+  "contacts",
+  "harm_reduction_records",
+  "audit_events",
+  "sessions",
+]);
+
+interface Captured {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * Plan steps that read a whole large table: SQLite says SCAN for a full pass, whether over the table or in
+ * the order of one of its indexes (still every row); SEARCH means an index narrowed the rows read.
+ */
+function fullScans(connection: BetterSqlite3.Database, statement: Captured): string[] {
+  const tableOf = aliasesIn(statement.sql);
+  const rows = connection.prepare(`explain query plan ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[];
+  return rows.map((row) => row.detail).filter((detail) => {
+    const scanned = /^SCAN "?(\w+)"?/.exec(detail)?.[1];
+    return scanned !== undefined && LARGE_TABLES.has(tableOf.get(scanned) ?? scanned);
+  });
+}
+
+/** The table each alias in `from`/`join` clauses stands for: plans name tables by their alias. */
+function aliasesIn(statement: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const match of statement.matchAll(/\b(?:from|join)\s+"?(\w+)"?(?:\s+(?:as\s+)?"?(\w+)"?)?/gi)) {
+    const [, table, alias] = match;
+    if (table && alias && !/^(on|where|join|left|inner|cross|group|order|limit|using)$/i.test(alias)) aliases.set(alias, table);
+  }
+  return aliases;
+}
+
+describe("query plans of the benchmarked requests on a generated provider (issue #6)", () => {
+  let server: TestServer;
+  let file: string;
+  let subjects: Subjects;
+  let profile: AccountProfile;
+  const clients = new Map<Role, GraphQLClient>();
+
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", TODAY);
+    await seedSyntheticProvider(server.database, { people: 3_000, seed: 7, today: TODAY, progress: false });
+    file = (server.database as unknown as { writer: BetterSqlite3.Database }).writer.name;
+    ({ profile, subjects } = chooseSubjects(file, TODAY));
+    clients.set("keyworker", await server.client().login(subjects.keyworker.email, profile.password));
+    clients.set("teamLead", await server.client().login(subjects.teamLead.email, profile.password));
+    clients.set("analyst", await server.client().login(subjects.analyst.email, profile.password));
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  for (const workload of WORKLOADS) {
+    it(`${workload.title} reads no large table in full`, async () => {
+      const captured: Captured[] = [];
+      const stop = server.database.observeStatements((sql, params) => captured.push({ sql, params }));
+      const { query, variables } = workload.graphql(subjects, 0);
+      const client = clients.get(workload.role) as GraphQLClient;
+      const result = await client.request(query, variables);
+      stop();
+      expect(result.errors).toBeUndefined();
+      expect(captured.length).toBeGreaterThan(0);
+      const explain = new BetterSqlite3(file, { readonly: true });
+      try {
+        const offending = captured
+          .filter((statement) => /^\s*(select|with|update|delete)/i.test(statement.sql))
+          .flatMap((statement) => fullScans(explain, statement).map((detail) => `${detail}\n    in: ${statement.sql.slice(0, 300)}`));
+        expect(offending).toEqual([]);
+      } finally {
+        explain.close();
+      }
+    }, 60_000);
+  }
+});
