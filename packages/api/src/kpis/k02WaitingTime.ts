@@ -1,7 +1,7 @@
 import { DEFAULT_WAITING_TIME_TARGET_DAYS, kpiRatio, type WaitingTimeKpi } from "@waymark/core";
 import { sql } from "drizzle-orm";
 import { groupLabel, groupsOf, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, whole, type KpiQuery } from "./population.js";
+import { countedCte, whole, type KpiQuery } from "./population.js";
 
 interface Wait {
   readonly groupKey: string;
@@ -23,17 +23,16 @@ function summarise(waits: readonly Wait[]) {
 
 /**
  * K-2 Waiting time. One statement lists the waits of the first interventions in the period, in days from the
- * referral, against each episode's own team target, sorted by length; the ratio and the medians are read off
+ * referral, against each episode's own team target, sorted by length (the episodes found by their first-intervention date); the ratio and the medians are read off
  * that sorted column.
  */
 export async function waitingTime(query: KpiQuery, names: GroupNames): Promise<WaitingTimeKpi> {
   const { db, period } = query;
-  const rows = await db.rows<{ group_key: string; wait_days: unknown; target_days: unknown }>(sql`with ${populationCtes(query)}
+  const rows = await db.rows<{ group_key: string; wait_days: unknown; target_days: unknown }>(sql`with ${countedCte(query, sql`e.first_intervention_date >= ${period.from} and e.first_intervention_date <= ${period.to}`)}
     select c.group_key, ${db.daysBetween(sql`c.referral_date`, sql`c.first_intervention_date`)} as wait_days,
       coalesce(t.waiting_time_target_days, ${DEFAULT_WAITING_TIME_TARGET_DAYS}) as target_days
     from counted c
     left join teams t on t.id = c.team_id
-    where c.first_intervention_date >= ${period.from} and c.first_intervention_date <= ${period.to}
     order by wait_days`);
   const waits: Wait[] = rows.map((row) => ({ groupKey: String(row.group_key), days: whole(row.wait_days), withinTarget: whole(row.wait_days) <= whole(row.target_days) }));
   const byGroup = new Map<string, { denominator: number; waits: Wait[] }>();

@@ -1,10 +1,13 @@
-import { REVIEWS_ON_TIME_TARGET, SETTLED_REVIEW_STATUSES, type ReviewsOnTimeKpi } from "@waymark/core";
+import { addDays, REVIEWS_ON_TIME_TARGET, SETTLED_REVIEW_STATUSES, type ReviewsOnTimeKpi } from "@waymark/core";
 import { sql, type SQL } from "drizzle-orm";
 import { addToTally, ratioWithGroups, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, sqlList, whole, type KpiQuery } from "./population.js";
+import { countedCte, sqlList, whole, type KpiQuery } from "./population.js";
 import type { KpiSql } from "./sqlDialect.js";
 
 const CLOSED_STATUSES = ["COMPLETED", "CLOSED"];
+
+/** The longest review interval a plan may set (core's plan rules: 1 to 52 weeks). */
+const LONGEST_REVIEW_INTERVAL_WEEKS = 52;
 
 function earlierOf(a: SQL, b: SQL): SQL {
   return sql`(case when ${a} < ${b} then ${a} else ${b} end)`;
@@ -26,7 +29,28 @@ function weeksAfter(db: KpiSql, date: SQL, weeks: SQL): SQL {
  */
 export async function reviewsOnTime(query: KpiQuery, names: GroupNames): Promise<ReviewsOnTimeKpi> {
   const { db, period, asOf } = query;
-  const rows = await db.rows<{ group_key: string; status: string; reviews: unknown }>(sql`with ${populationCtes(query)},
+  // Every due date is a sign-off or a completion (its "base") plus the plan's interval, so a plan can only have
+  // a review due in the period if it was signed off, or had a review completed, in the period or up to the
+  // longest interval before it: those plans are found through the two dates, and only their schedules rebuilt.
+  // Of those, a plan whose latest base there is more than its own interval before the period cannot have one
+  // either (the cross join keeps SQLite from walking every plan to probe the few: it joins in the order written).
+  // Plans superseding them are still read (they stop them), through their episodes. The same bound
+  // drops the completed reviews whose base is too early before any date arithmetic is done on them.
+  const earliestBase = addDays(period.from, -7 * LONGEST_REVIEW_INTERVAL_WEEKS);
+  const rows = await db.rows<{ group_key: string; status: string; reviews: unknown }>(sql`with window_bases as (
+      select p.id as plan_id, p.signed_off_date as base from recovery_plans p where p.signed_off_date >= ${earliestBase} and p.signed_off_date <= ${period.to}
+      union all
+      select r.plan_id, r.completed_date as base from reviews r where r.completed_date >= ${earliestBase} and r.completed_date <= ${period.to}
+    ),
+    latest_bases as (select b.plan_id, max(b.base) as base from window_bases b group by b.plan_id),
+    reviewed_plans as (
+      select p.id as plan_id, p.episode_id
+      from latest_bases lb
+      cross join recovery_plans p
+      where p.id = lb.plan_id and ${db.text(sql`lb.base`)} >= ${db.addDays(sql`${period.from}`, sql`(-7 * p.review_interval_weeks)`)}
+    ),
+    reviewed_episodes as (select distinct rp.episode_id from reviewed_plans rp),
+    ${countedCte(query, sql`e.id in (select episode_id from reviewed_episodes)`)},
     signed_plans as (
       select p.id as plan_id, p.episode_id, p.review_interval_weeks as weeks, ${db.text(sql`p.signed_off_date`)} as signed_off,
         lead(${db.text(sql`p.signed_off_date`)}) over (
@@ -34,7 +58,7 @@ export async function reviewsOnTime(query: KpiQuery, names: GroupNames): Promise
         ) as superseded_on
       from recovery_plans p
       where p.entered_in_error_reason is null and p.signed_off_date is not null
-        and p.episode_id in (select episode_id from counted)
+        and p.episode_id in (select episode_id from reviewed_episodes)
     ),
     plan_spans as (
       select sp.*, c.group_key,
@@ -50,21 +74,25 @@ export async function reviewsOnTime(query: KpiQuery, names: GroupNames): Promise
     ),
     plan_reviews as (
       select r.plan_id, ${db.text(sql`r.completed_date`)} as completed,
-        lag(${db.text(sql`r.completed_date`)}) over (partition by r.plan_id order by r.completed_date, ${db.byCodeUnit(sql`r.id`)}) as previous_completed,
-        row_number() over (partition by r.plan_id order by r.completed_date desc, ${db.byCodeUnit(sql`r.id`)} desc) as from_last
-      from reviews r
-      join plan_stops ps on ps.plan_id = r.plan_id
-      where r.entered_in_error_reason is null and ${db.text(sql`r.completed_date`)} >= ps.signed_off
+        lag(${db.text(sql`r.completed_date`)}) over (partition by r.plan_id order by r.completed_date, ${db.byCodeUnit(sql`r.id`)}) as previous_completed
+      from plan_stops ps
+      join reviews r on r.plan_id = ps.plan_id
+      where ps.plan_id in (select plan_id from reviewed_plans) and r.entered_in_error_reason is null and ${db.text(sql`r.completed_date`)} >= ps.signed_off
     ),
     completed_occurrences as (
       select ps.group_key, pr.completed, ${weeksAfter(db, sql`coalesce(pr.previous_completed, ps.signed_off)`, sql`ps.weeks`)} as due_date
       from plan_reviews pr
       join plan_stops ps on ps.plan_id = pr.plan_id
+      where coalesce(pr.previous_completed, ps.signed_off) >= ${earliestBase} and coalesce(pr.previous_completed, ps.signed_off) <= ${period.to}
+    ),
+    last_completions as (
+      select pr.plan_id, max(pr.completed) as completed from plan_reviews pr group by pr.plan_id
     ),
     open_occurrences as (
-      select ps.group_key, ps.stopped_on, ${weeksAfter(db, sql`coalesce(pr.completed, ps.signed_off)`, sql`ps.weeks`)} as due_date
+      select ps.group_key, ps.stopped_on, ${weeksAfter(db, sql`coalesce(lc.completed, ps.signed_off)`, sql`ps.weeks`)} as due_date
       from plan_stops ps
-      left join plan_reviews pr on pr.plan_id = ps.plan_id and pr.from_last = 1
+      left join last_completions lc on lc.plan_id = ps.plan_id
+      where ps.plan_id in (select plan_id from reviewed_plans)
     ),
     occurrences as (
       select group_key, due_date, case when completed <= due_date then 'COMPLETED_ON_TIME' else 'COMPLETED_LATE' end as status

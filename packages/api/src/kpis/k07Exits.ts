@@ -1,7 +1,7 @@
 import { DISCHARGE_REASONS, exitCategoryOf, KPI_EXIT_CATEGORIES, type DischargeReason, type ExitsKpi } from "@waymark/core";
 import { sql } from "drizzle-orm";
 import { addToTally, ratioWithGroups, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, whole, type KpiQuery } from "./population.js";
+import { countedCte, whole, type KpiQuery } from "./population.js";
 
 /**
  * K-7 Exits. One statement counts the counted episodes discharged in the period (a reason recorded) per group
@@ -9,10 +9,9 @@ import { populationCtes, whole, type KpiQuery } from "./population.js";
  */
 export async function exits(query: KpiQuery, names: GroupNames): Promise<ExitsKpi> {
   const { db, period } = query;
-  const rows = await db.rows<{ group_key: string; discharge_reason: DischargeReason; exits: unknown }>(sql`with ${populationCtes(query)}
+  const rows = await db.rows<{ group_key: string; discharge_reason: DischargeReason; exits: unknown }>(sql`with ${countedCte(query, sql`e.discharge_date >= ${period.from} and e.discharge_date <= ${period.to} and e.discharge_reason is not null`)}
     select c.group_key, c.discharge_reason, count(*) as exits
     from counted c
-    where c.discharge_reason is not null and c.discharge_date >= ${period.from} and c.discharge_date <= ${period.to}
     group by c.group_key, c.discharge_reason`);
   const byReason = new Map<string, number>();
   const tally = new Map<string, { numerator: number; denominator: number }>();

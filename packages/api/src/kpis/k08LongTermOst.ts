@@ -1,7 +1,7 @@
 import { kpiRatio, OST_MAX_GAP_DAYS, type LongTermOstKpi } from "@waymark/core";
 import { sql, type SQL } from "drizzle-orm";
 import { groupLabel, groupsOf, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, whole, type KpiQuery } from "./population.js";
+import { countedCte, openAtEndOfScope, startedBy, whole, type KpiQuery } from "./population.js";
 
 /**
  * `date` (YYYY-MM-DD text) plus whole calendar years, as core's `addYears`: 29 February becomes 28 February in
@@ -30,14 +30,19 @@ interface OstTally {
  */
 export async function longTermOst(query: KpiQuery, names: GroupNames): Promise<LongTermOstKpi> {
   const { db, asOf } = query;
+  // Only the people of the counted episodes in treatment at the end of `asOf` are followed back through
+  // their other episodes (whose person, being counted, is in force), so the spells are rebuilt for them alone.
+  const inTreatmentAtEndOfScope = sql`${openAtEndOfScope(asOf)} and ${startedBy(asOf)}`;
   const previousRows = sql`partition by o.service_user_id order by o.start_date rows between unbounded preceding and 1 preceding`;
-  const rows = await db.rows<{ group_key: string; on_ost: unknown; two_years: unknown; six_years: unknown }>(sql`with ${populationCtes(query)},
+  const rows = await db.rows<{ group_key: string; on_ost: unknown; two_years: unknown; six_years: unknown }>(sql`with ${countedCte(query, inTreatmentAtEndOfScope)},
+    people as (select distinct c.service_user_id from counted c),
     ost as (
-      select a.service_user_id, ${db.text(sql`i.start_date`)} as start_date, ${db.text(sql`i.end_date`)} as end_date
-      from interventions i
-      join all_episodes a on a.episode_id = i.episode_id
+      select p.service_user_id, ${db.text(sql`i.start_date`)} as start_date, ${db.text(sql`i.end_date`)} as end_date
+      from people p
+      join episodes a on a.service_user_id = p.service_user_id and a.entered_in_error_reason is null
+      join interventions i on i.episode_id = a.id and i.start_date <= ${asOf}
       join catalogue_items ci on ci.code = i.catalogue_item_code and ci.opioid_substitution = ${db.dialect === "postgres" ? sql`true` : sql`1`}
-      where i.entered_in_error_reason is null and ${db.text(sql`i.start_date`)} <= ${asOf}
+      where i.entered_in_error_reason is null
     ),
     ost_running as (
       select o.*,
@@ -75,9 +80,7 @@ export async function longTermOst(query: KpiQuery, names: GroupNames): Promise<L
       select c.group_key, cs.since
       from counted c
       join current_spells cs on cs.service_user_id = c.service_user_id
-      where c.first_intervention_date is not null and c.first_intervention_date <= ${asOf}
-        and c.referral_date <= ${asOf} and (c.discharge_date is null or c.discharge_date > ${asOf})
-        and (cs.open_ended = 1 or cs.spell_end >= ${asOf})
+      where cs.open_ended = 1 or cs.spell_end >= ${asOf}
     )
     select group_key, count(*) as on_ost,
       sum(case when ${addYearsSql(sql`since`, 2)} <= ${asOf} then 1 else 0 end) as two_years,

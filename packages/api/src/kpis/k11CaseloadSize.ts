@@ -1,7 +1,7 @@
 import { kpiRatio, type CaseloadSizeKpi, type KeyworkerCaseload } from "@waymark/core";
 import { sql } from "drizzle-orm";
 import { groupLabel, groupsOf, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, whole, type KpiQuery } from "./population.js";
+import { countedCte, openAtEndOfScope, whole, type KpiQuery } from "./population.js";
 
 /**
  * K-11 Caseload size, a snapshot at the end of `asOf`. One statement counts the counted episodes open then
@@ -10,10 +10,9 @@ import { populationCtes, whole, type KpiQuery } from "./population.js";
  */
 export async function caseloadSize(query: KpiQuery, names: GroupNames): Promise<CaseloadSizeKpi> {
   const { db, asOf } = query;
-  const rows = await db.rows<{ group_key: string; keyworker_id: string | null; open_episodes: unknown }>(sql`with ${populationCtes(query)}
+  const rows = await db.rows<{ group_key: string; keyworker_id: string | null; open_episodes: unknown }>(sql`with ${countedCte(query, openAtEndOfScope(asOf))}
     select c.group_key, c.keyworker_id, count(*) as open_episodes
     from counted c
-    where c.referral_date <= ${asOf} and (c.discharge_date is null or c.discharge_date > ${asOf})
     group by c.group_key, c.keyworker_id`);
   let openEpisodes = 0;
   const perKeyworker = new Map<string, number>();

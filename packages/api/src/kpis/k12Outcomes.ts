@@ -1,7 +1,7 @@
 import { K12_SCORES, kpiRatio, SUBSTANCES, topSubstanceFor, type K12ScoreKey, type OutcomesKpi, type TopSubstance } from "@waymark/core";
 import { sql, type SQL } from "drizzle-orm";
 import { groupLabel, groupsOf, type GroupNames } from "./breakdownGroups.js";
-import { populationCtes, whole, type KpiQuery } from "./population.js";
+import { countedCte, whole, type KpiQuery } from "./population.js";
 
 /** The column of each TOP substance line's days. */
 const DAYS_COLUMN: Record<TopSubstance, string> = {
@@ -66,34 +66,42 @@ export async function outcomes(query: KpiQuery, names: GroupNames): Promise<Outc
   const startDays = mainSubstanceDays("s");
   const followUpDays = mainSubstanceDays("f");
   const using = sql`(${startDays} is not null and ${startDays} <> 0 and ${followUpDays} is not null)`;
-  const rows = await db.rows<Record<string, unknown>>(sql`with ${populationCtes(query)},
-    tops as (
-      select o.*, ${db.text(sql`o.date`)} as top_date
-      from outcome_records o
-      where o.entered_in_error_reason is null and o.episode_id in (select episode_id from counted)
+  // Only an episode with a follow-up TOP dated in the period can have its latest one there: those are found
+  // through the TOPs' dates. For each, the latest follow-up up to the period's end and then the earliest START
+  // up to that are each one seek along the episode's TOPs by stage and date.
+  const followedUpInPeriodScope = sql`e.id in (
+    select o.episode_id from outcome_records o
+    where o.date >= ${period.from} and o.date <= ${period.to} and o.stage in ('REVIEW', 'EXIT') and o.entered_in_error_reason is null
+  )`;
+  const rows = await db.rows<Record<string, unknown>>(sql`with ${countedCte(query, followedUpInPeriodScope, { mainSubstance: true })},
+    latest as (
+      select c.episode_id, (
+        select o.id from outcome_records o
+        where o.episode_id = c.episode_id and o.stage in ('REVIEW', 'EXIT') and o.date <= ${period.to} and o.entered_in_error_reason is null
+        order by o.date desc, case when o.stage = 'EXIT' then 0 else 1 end, ${db.byCodeUnit(sql`o.id`)} desc
+        limit 1
+      ) as follow_up_id
+      from counted c
     ),
-    follow_ups as (
-      select t.*, row_number() over (
-        partition by t.episode_id
-        order by t.top_date desc, case when t.stage = 'EXIT' then 0 else 1 end, ${db.byCodeUnit(sql`t.id`)} desc
-      ) as place
-      from tops t
-      where t.stage in ('REVIEW', 'EXIT') and t.top_date <= ${period.to}
-    ),
-    latest as (select * from follow_ups where place = 1 and top_date >= ${period.from}),
-    starts as (
-      select t.*, row_number() over (partition by t.episode_id order by t.top_date, ${db.byCodeUnit(sql`t.id`)}) as place
-      from tops t
-      join latest l on l.episode_id = t.episode_id
-      where t.stage = 'START' and t.top_date <= l.top_date
+    pairs as (
+      select l.episode_id, l.follow_up_id, (
+        select o.id from outcome_records o
+        where o.episode_id = l.episode_id and o.stage = 'START' and o.date <= f.date and o.entered_in_error_reason is null
+        order by o.date, ${db.byCodeUnit(sql`o.id`)}
+        limit 1
+      ) as start_id
+      from latest l
+      join outcome_records f on f.id = l.follow_up_id
+      where f.date >= ${period.from}
     )
     select c.group_key, count(*) as pairs,
       sum(case when ${using} then 1 else 0 end) as using_at_start,
       sum(case when ${using} and ${followUpDays} = 0 then 1 else 0 end) as abstinent,
       ${sql.join(scoreSums, sql`, `)}
     from counted c
-    join latest f on f.episode_id = c.episode_id
-    join starts s on s.episode_id = c.episode_id and s.place = 1
+    join pairs p on p.episode_id = c.episode_id
+    join outcome_records f on f.id = p.follow_up_id
+    join outcome_records s on s.id = p.start_id
     group by c.group_key`);
   const empty = (): OutcomesTally => ({
     pairs: 0,

@@ -1,6 +1,6 @@
 import { assertKpiPeriod, type KpiReport } from "@waymark/core";
 import type { Database } from "../db/database.js";
-import { loadCatalogue, loadServiceSettings } from "../services/referenceData.js";
+import { loadServiceSettings } from "../services/referenceData.js";
 import type { GroupNames } from "./breakdownGroups.js";
 import { waitingTime } from "./k02WaitingTime.js";
 import { reviewsOnTime } from "./k03ReviewsOnTime.js";
@@ -31,7 +31,7 @@ async function groupNames(database: Database): Promise<GroupNames> {
 /**
  * K-1..K-14 for one period, population and breakdown, computed in the database: the same report as core's
  * `computeKpis` over the same records (the property test holds the two together), in about fifteen statements
- * whatever the number of episodes, plus K-4's batched reads. The request's team and keyworker IDs are stored
+ * whatever the number of episodes. The request's team and keyworker IDs are stored
  * IDs; access (a team lead's teams) is already in its filter.
  */
 export async function kpiReport(database: Database, request: KpiRequest): Promise<KpiReport> {
@@ -44,16 +44,12 @@ export async function kpiReport(database: Database, request: KpiRequest): Promis
     filter: request.filter ?? {},
   };
   const { breakdown } = query;
-  const [names, catalogue, settings] = await Promise.all([
-    groupNames(database),
-    loadCatalogue(database.read, database.tables),
-    loadServiceSettings(database.read, database.tables),
-  ]);
+  const [names, settings] = await Promise.all([groupNames(database), loadServiceSettings(database.read, database.tables)]);
   const population = await treatmentPopulation(query);
   const [k2, k3, k4, k7, k8, k9, k10, k11, k12, k13] = await Promise.all([
     waitingTime(query, names),
     reviewsOnTime(query, names),
-    topCompliance(database, query, { catalogue, settings }, names),
+    topCompliance(database, query, { settings }, names),
     exits(query, names),
     longTermOst(query, names),
     sharedCare(query, names),

@@ -1,11 +1,7 @@
 import {
   ageBandOf,
-  isOpiate,
-  isStructuredModality,
-  MODALITIES,
   NOT_ALLOCATED_KEY,
   NOT_RECORDED_GROUP,
-  SUBSTANCES,
   type IsoDate,
   type KpiBreakdown,
   type KpiFilter,
@@ -26,8 +22,6 @@ export interface KpiQuery {
 /** The key every row carries when no breakdown was asked for, so one statement serves both cases. */
 export const NO_GROUP = "";
 
-const STRUCTURED_MODALITIES = MODALITIES.codes.filter(isStructuredModality);
-const OPIATES = SUBSTANCES.codes.filter(isOpiate);
 
 /** A list of text values for `in (…)`; never empty where it is used. */
 export function sqlList(values: readonly string[]): SQL {
@@ -86,7 +80,7 @@ function passes(column: SQL, allowed: readonly (string | null)[] | undefined): S
   return parts.length === 0 ? sql`1 = 0` : sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** The group key of an episode of `all_episodes` (alias `a`) in the breakdown; NO_GROUP without one. */
+/** The group key of a `counted` row (alias `a`) in the breakdown; NO_GROUP without one. */
 function groupKeySql(breakdown: KpiBreakdown | null): SQL {
   switch (breakdown) {
     case null:
@@ -108,58 +102,50 @@ function groupKeySql(breakdown: KpiBreakdown | null): SQL {
   }
 }
 
+/** The columns of `counted` a statement reads beyond those the filter and breakdown need (null otherwise). */
+export interface CountedColumns {
+  readonly ageBand?: boolean;
+  readonly mainSubstance?: boolean;
+}
+
 /**
- * The common table expressions every indicator statement starts from (without the `with`), as core's
- * `kpiContext` builds its population:
- * - `all_episodes`: every episode in force whose person is in force, with its first-intervention date (the
- *   earliest in-force pharmacological or psychosocial start), cohort (R-COH-1), main substance, and the
- *   person's age band on the period's first day, sex, ethnicity and postcode district. Dates are text.
- * - `counted`: those that pass the filter, each with `group_key`, its group in the breakdown.
- * Re-presentations and time on OST look in `all_episodes`, since coming back to another team is coming back.
+ * The `counted` common table expression (without the `with`): the episodes an indicator counts, as core's
+ * `kpiContext` builds its population: in force, their person in force, passing the filter; each with its
+ * first-intervention date and cohort (R-COH-1), main substance, the person's age band on the period's first
+ * day, sex, ethnicity and postcode district, and `group_key`, its group in the breakdown. Dates are text.
+ *
+ * `scope` is a condition on the episode (alias `e`) that narrows the episodes to those the indicator can count
+ * at all, written so an index answers it (a date range on the episode, or `e.id in (…)` over a date range of
+ * its records): the statement's cost then grows with the period's activity, not the provider's history. The
+ * demographic expressions are worked out only for the episodes in scope, and only where a statement reads them.
+ *
+ * The first-intervention date and cohort are the episode's stored columns, which every write refreshes with
+ * core's `firstInterventionDate` and `cohortOf` (services/episodeSummary.ts).
  */
-export function populationCtes(query: KpiQuery): SQL {
-  const { db, filter } = query;
-  return sql`first_starts as (
-      select i.episode_id, min(${db.text(sql`i.start_date`)}) as first_intervention_date
-      from interventions i
-      join catalogue_items c on c.code = i.catalogue_item_code
-      where i.entered_in_error_reason is null and c.modality in (${sqlList(STRUCTURED_MODALITIES)})
-      group by i.episode_id
-    ),
-    episode_cohorts as (
-      select ps.episode_id,
-        case
-          when max(case when ps.substance in (${sqlList(OPIATES)}) then 1 else 0 end) = 1 then 'OPIATE'
-          when max(case when ps.substance = 'ALCOHOL' then 1 else 0 end) = 1
-            and max(case when ps.substance <> 'ALCOHOL' then 1 else 0 end) = 1 then 'NON_OPIATE_AND_ALCOHOL'
-          when max(case when ps.substance = 'ALCOHOL' then 1 else 0 end) = 1 then 'ALCOHOL_ONLY'
-          else 'NON_OPIATE_ONLY'
-        end as cohort,
-        min(ps.rank) as main_rank
-      from problem_substances ps
-      group by ps.episode_id
-    ),
-    all_episodes as (
-      select e.id as episode_id, e.service_user_id, e.team_id, e.keyworker_id, e.status,
-        ${db.text(sql`e.referral_date`)} as referral_date,
-        ${db.text(sql`e.discharge_date`)} as discharge_date,
-        e.discharge_reason,
-        f.first_intervention_date,
-        co.cohort,
-        main.substance as main_substance,
-        ${ageBandSql(db.text(sql`su.date_of_birth`), query.period.from)} as age_band,
-        su.sex, su.ethnicity,
-        ${postcodeDistrictSql(db, sql`su.postcode`)} as postcode_district
-      from episodes e
-      join service_users su on su.id = e.service_user_id and su.entered_in_error_reason is null
-      left join first_starts f on f.episode_id = e.id
-      left join episode_cohorts co on co.episode_id = e.id
-      left join problem_substances main on main.episode_id = e.id and main.rank = co.main_rank
-      where e.entered_in_error_reason is null
-    ),
-    counted as (
-      select a.*, ${groupKeySql(query.breakdown)} as group_key
-      from all_episodes a
+export function countedCte(query: KpiQuery, scope: SQL, wanted: CountedColumns = {}): SQL {
+  const { db, filter, breakdown } = query;
+  // A CTE read twice is materialised with every column, so the costly ones are only written where needed.
+  const ageBand = wanted.ageBand === true || filter.ageBands !== undefined || breakdown === "AGE_BAND";
+  const postcodeDistrict = filter.postcodeDistricts !== undefined || breakdown === "POSTCODE_DISTRICT";
+  // Materialised: its rows are worked out once, through the scope's index, before any join or DISTINCT reads
+  // them (left inline, the planner may walk every episode in the order of another index to save a sort).
+  return sql`counted as materialized (
+      select a.*, ${groupKeySql(breakdown)} as group_key
+      from (
+        select e.id as episode_id, e.service_user_id, e.team_id, e.keyworker_id, e.status,
+          ${db.text(sql`e.referral_date`)} as referral_date,
+          ${db.text(sql`e.discharge_date`)} as discharge_date,
+          e.discharge_reason,
+          ${db.text(sql`e.first_intervention_date`)} as first_intervention_date,
+          e.cohort,
+          ${wanted.mainSubstance === true ? sql`(select ps.substance from problem_substances ps where ps.episode_id = e.id order by ps.rank limit 1)` : sql`null`} as main_substance,
+          ${ageBand ? ageBandSql(db.text(sql`su.date_of_birth`), query.period.from) : sql`null`} as age_band,
+          su.sex, su.ethnicity,
+          ${postcodeDistrict ? postcodeDistrictSql(db, sql`su.postcode`) : sql`null`} as postcode_district
+        from episodes e
+        join service_users su on su.id = e.service_user_id and su.entered_in_error_reason is null
+        where e.entered_in_error_reason is null and ${scope}
+      ) a
       where ${passes(sql`a.team_id`, filter.teamIds)}
         and ${passes(sql`a.keyworker_id`, filter.keyworkerIds)}
         and ${passes(sql`a.cohort`, filter.cohorts)}
@@ -171,13 +157,33 @@ export function populationCtes(query: KpiQuery): SQL {
 }
 
 /**
- * The condition "in structured treatment at any time in the period" on a `counted` row (alias `c`), as core's
- * `wasInTreatmentDuring`: treatment began by the period's last day and the episode was not discharged before its first.
+ * Scope: episodes in structured treatment at any time in the period, as core's `wasInTreatmentDuring`:
+ * treatment began by the period's last day and the episode was not discharged before its first. The
+ * discharge date leads, so an index finds the episodes still open or discharged in or after the period; the
+ * treatment start is written through `coalesce` (an undated start never passes) so that the planner cannot
+ * choose its index, whose range "on or before the last day" is the provider's whole history.
  */
-export function inTreatmentDuringSql(period: KpiPeriod): SQL {
-  return sql`(c.first_intervention_date is not null and c.first_intervention_date <= ${period.to}
-    and (c.discharge_date is null or c.discharge_date >= ${period.from}))`;
+export function inTreatmentDuringScope(period: KpiPeriod): SQL {
+  return sql`(e.discharge_date is null or e.discharge_date >= ${period.from})
+    and ${startedBy(period.to)}`;
 }
+
+/** The episode (alias `e`) began treatment on or before `day`, written so that no index is used for it. */
+export function startedBy(day: IsoDate): SQL {
+  return sql`coalesce(e.first_intervention_date, ${NEVER}) <= ${day}`;
+}
+
+/**
+ * Scope: episodes open at the end of `day` (referred by then, not discharged on or before it), found through
+ * the discharge date's index; the referral date is written so that its index, whose range is the provider's
+ * whole history, is not chosen.
+ */
+export function openAtEndOfScope(day: IsoDate): SQL {
+  return sql`(e.discharge_date is null or e.discharge_date > ${day}) and coalesce(e.referral_date, ${NEVER}) <= ${day}`;
+}
+
+/** Later than any day a report can ask about: an undated treatment start never counts as begun. */
+const NEVER = "9999-12-31";
 
 /** A whole number from a row, whatever type the driver returned it as (Postgres gives counts as text). */
 export function whole(value: unknown): number {

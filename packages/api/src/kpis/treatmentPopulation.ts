@@ -1,6 +1,6 @@
 import { DISCHARGE_REASONS, isSuccessfulCompletion, REPRESENTATION_WINDOW_DAYS } from "@waymark/core";
 import { sql, type SQL } from "drizzle-orm";
-import { inTreatmentDuringSql, populationCtes, sqlList, whole, type KpiQuery } from "./population.js";
+import { countedCte, inTreatmentDuringScope, sqlList, whole, type KpiQuery } from "./population.js";
 
 const SUCCESSFUL_COMPLETIONS = DISCHARGE_REASONS.codes.filter(isSuccessfulCompletion);
 /** Statuses of a blood-borne-virus offer that show it was made: a decline is an offer refused. */
@@ -62,29 +62,30 @@ export async function treatmentPopulation(query: KpiQuery): Promise<TreatmentPop
         sql`h.episode_id = c.episode_id and h.entered_in_error_reason is null and ${db.text(sql`h.date`)} <= ${period.to} and ${HARM_REDUCTION_CONDITIONS[key]}`,
       )} as ${sql.raw(harmColumn(key))}`,
   );
-  const rows = await db.rows<Record<string, unknown>>(sql`with ${populationCtes(query)},
-    represented as (
-      select c.episode_id
+  // Re-presentations are looked up only for the completions, one seek each along the person's episodes: any
+  // episode in force of the same person (who is in force, being counted) is a coming back, whatever its team.
+  const representation = exists(
+    sql`episodes later`,
+    sql`later.service_user_id = c.service_user_id and later.id <> c.episode_id and later.entered_in_error_reason is null
+      and ${db.text(sql`later.referral_date`)} <= ${asOf} and ${db.text(sql`later.referral_date`)} >= c.discharge_date
+      and ${db.text(sql`later.referral_date`)} <= ${windowClosesOn}`,
+  );
+  const rows = await db.rows<Record<string, unknown>>(sql`with ${countedCte(query, inTreatmentDuringScope(period), { ageBand: true })},
+    completions as (
+      select c.*, case when ${completedInPeriod} then 1 else 0 end as completed,
+        case when ${completedInPeriod} then ${representation} else 0 end as represented
       from counted c
-      join all_episodes later on later.service_user_id = c.service_user_id and later.episode_id <> c.episode_id
-      where ${inTreatmentDuringSql(period)} and ${completedInPeriod}
-        and later.referral_date <= ${asOf} and later.referral_date >= c.discharge_date and later.referral_date <= ${windowClosesOn}
-      group by c.episode_id
     ),
     treated as (
-      select c.group_key, c.cohort, c.age_band, c.sex, c.ethnicity, c.service_user_id,
-        case when ${completedInPeriod} then 1 else 0 end as completed,
-        case when ${completedInPeriod} and r.episode_id is not null then 1 else 0 end as represented,
-        case when ${completedInPeriod} and r.episode_id is null and ${windowClosesOn} > ${asOf} then 1 else 0 end as window_open,
+      select c.group_key, c.cohort, c.age_band, c.sex, c.ethnicity, c.service_user_id, c.completed, c.represented,
+        case when c.completed = 1 and c.represented = 0 and ${windowClosesOn} > ${asOf} then 1 else 0 end as window_open,
         ${exists(
           sql`interventions i join catalogue_items ci on ci.code = i.catalogue_item_code`,
           sql`i.episode_id = c.episode_id and i.entered_in_error_reason is null and ci.modality = 'RECOVERY_SUPPORT'
             and ${db.text(sql`i.start_date`)} <= ${period.to} and (i.end_date is null or ${db.text(sql`i.end_date`)} >= ${period.from})`,
         )} as rosc,
         ${sql.join(harmFlags, sql`, `)}
-      from counted c
-      left join represented r on r.episode_id = c.episode_id
-      where ${inTreatmentDuringSql(period)}
+      from completions c
     )
     select group_key, cohort, age_band, sex, ethnicity, count(*) as in_treatment,
       sum(completed) as completed, sum(represented) as represented, sum(window_open) as window_open, sum(rosc) as rosc,

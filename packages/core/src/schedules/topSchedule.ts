@@ -49,6 +49,26 @@ export interface TopDue {
 /** Days either side of a due date within which a TOP of the same stage satisfies it; also the grace period. */
 export const TOP_RECORDING_WINDOW_DAYS = 28;
 
+/** What the TOP schedule reads of a TOP: which stage it records, and when. */
+export type TopOutcome = Pick<OutcomeRecord, "id" | "episodeId" | "stage" | "date" | "enteredInError">;
+
+/**
+ * What the TOP schedule needs once the episode's treatment start (its first-intervention date) is known:
+ * lists that keep it stored (indicators over a whole provider) pass it instead of every intervention.
+ */
+export interface TopScheduleFacts {
+  readonly episode: Pick<Episode, "id" | "status" | "dischargeDate">;
+  /** The episode's first-intervention date, or null when structured treatment never began. */
+  readonly treatmentStart: IsoDate | null;
+  readonly outcomes: readonly TopOutcome[];
+  /** Read only with `settings.alignTopReviewsWithPlanReviews`. */
+  readonly plans: readonly RecoveryPlan[];
+  /** Read only with `settings.alignTopReviewsWithPlanReviews`. */
+  readonly reviews: readonly Review[];
+  readonly settings: ServiceSettings;
+  readonly asOf: IsoDate;
+}
+
 /** What `topsDue` reads: the episode's records (others are ignored), the catalogue, settings and day. */
 export interface TopScheduleInput {
   readonly episode: Episode;
@@ -86,7 +106,7 @@ function reviewsByInterval(span: ReviewSpan, intervalMonths: number): IsoDate[] 
   return dueDates;
 }
 
-function reviewsAlignedWithPlans(span: ReviewSpan, input: TopScheduleInput, signedOffPlanIds: ReadonlySet<string>): IsoDate[] {
+function reviewsAlignedWithPlans(span: ReviewSpan, input: TopScheduleFacts, signedOffPlanIds: ReadonlySet<string>): IsoDate[] {
   const candidates = inForce(input.reviews)
     .filter((review) => signedOffPlanIds.has(review.planId))
     .map((review) => review.completedDate);
@@ -106,12 +126,9 @@ function reviewsAlignedWithPlans(span: ReviewSpan, input: TopScheduleInput, sign
 }
 
 /** R-TOP-2: the stages and due dates the episode owes, in date order. */
-function scheduledTops(input: TopScheduleInput): ScheduledTop[] {
-  const { episode, catalogue, settings, asOf } = input;
-  const start = firstInterventionDate(
-    input.interventions.filter((intervention) => intervention.episodeId === episode.id),
-    catalogue,
-  );
+function scheduledTops(input: TopScheduleFacts): ScheduledTop[] {
+  const { episode, settings, asOf } = input;
+  const start = input.treatmentStart;
   if (start === null) return [];
   const open = isOpen(episode);
   const exitDate = open ? null : episode.dischargeDate;
@@ -157,10 +174,19 @@ function statusOfUnrecorded(dueDate: IsoDate, asOf: IsoDate): TopDueStatus {
  * never began owes none.
  */
 export function topsDue(input: TopScheduleInput): TopDue[] {
+  const treatmentStart = firstInterventionDate(
+    input.interventions.filter((intervention) => intervention.episodeId === input.episode.id),
+    input.catalogue,
+  );
+  return topsDueFrom({ ...input, treatmentStart });
+}
+
+/** `topsDue` for an episode whose treatment start is already known. */
+export function topsDueFrom(input: TopScheduleFacts): TopDue[] {
   const { episode, asOf } = input;
   const unmatched = inForce(input.outcomes).filter((outcome) => outcome.episodeId === episode.id);
   return scheduledTops(input).map(({ stage, dueDate }) => {
-    const distance = (outcome: OutcomeRecord): number => Math.abs(daysBetween(dueDate, outcome.date));
+    const distance = (outcome: TopOutcome): number => Math.abs(daysBetween(dueDate, outcome.date));
     const nearest = unmatched
       .filter((outcome) => outcome.stage === stage && distance(outcome) <= TOP_RECORDING_WINDOW_DAYS)
       .sort((a, b) => distance(a) - distance(b) || compareText(a.date, b.date) || compareText(a.id, b.id))[0];

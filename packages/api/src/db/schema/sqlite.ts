@@ -292,6 +292,9 @@ export const interventions = table("interventions", {
 }, (t) => [
   index("interventions_episode").on(t.episodeId, t.startDate),
   index("interventions_item_start").on(t.catalogueItemCode, t.startDate),
+  // K-1/K-13 (recovery support under way), K-8 (OST spells): an episode's interventions up to a day, with
+  // their item, end and whether entered in error, read from the index alone rather than row by row.
+  index("interventions_episode_cover").on(t.episodeId, t.startDate, t.catalogueItemCode, t.endDate, t.enteredInErrorReason),
 ]);
 
 /** A TOP. Each answer is a column so indicators can be computed in SQL; null means "not disclosed". */
