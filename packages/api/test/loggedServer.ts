@@ -9,6 +9,7 @@ import type { Database, Dialect } from "../src/db/database.js";
 import { openDatabase } from "../src/db/openDatabase.js";
 import { createHttpApp } from "../src/httpApp.js";
 import { createLogger } from "../src/logger.js";
+import type { Readiness } from "../src/ops/readiness.js";
 import { ensureReferenceData } from "../src/services/bootstrap.js";
 import { freshDatabaseUrl } from "./databases.js";
 import { createOrganisation, type Organisation } from "./fixtures.js";
@@ -20,8 +21,16 @@ export const WEB_ASSET_PATH = "/assets/app-3f9a2c.js";
 /** The real HTTP app on a fresh database with the test organisation, logging everything at debug level into memory. */
 export interface LoggedServer {
   readonly url: string;
+  readonly server: Server;
   readonly database: Database;
+  readonly databaseUrl: string;
+  readonly readiness: Readiness;
   readonly organisation: Organisation;
+  readonly stopApollo: () => Promise<void>;
+  /** Drops the test database (close does it too). */
+  readonly dropDatabase: () => Promise<void>;
+  /** Every log line written so far, parsed. */
+  logLines(): Record<string, unknown>[];
   /** A client with its own cookie jar, not signed in. */
   client(): GraphQLClient;
   /** Everything the server has logged so far, exactly as written. */
@@ -53,17 +62,27 @@ export async function startLoggedServer(dialect: Dialect): Promise<LoggedServer>
     },
   });
   const logger = createLogger("debug", capture);
-  const { app, apollo } = await createHttpApp({ database, clock, logger, webRoot: builtWebRoot(), secureCookies: false });
+  const { app, apollo, readiness } = await createHttpApp({ database, clock, logger, webRoot: builtWebRoot(), secureCookies: false });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    server,
     database,
+    databaseUrl,
+    readiness,
     organisation,
+    stopApollo: () => apollo.stop(),
+    dropDatabase: drop,
     client: () => new GraphQLClient(url),
     logText: () => written,
+    logLines: () =>
+      written
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

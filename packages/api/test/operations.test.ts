@@ -1,75 +1,24 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixedClock } from "../src/clock.js";
-import type { Database, Dialect } from "../src/db/database.js";
-import { openDatabase } from "../src/db/openDatabase.js";
-import { createHttpApp } from "../src/httpApp.js";
+import type { Dialect } from "../src/db/database.js";
 import { createLogger } from "../src/logger.js";
 import { drainAndClose } from "../src/ops/gracefulShutdown.js";
-import type { Readiness } from "../src/ops/readiness.js";
-import { ensureReferenceData } from "../src/services/bootstrap.js";
-import { describeEachDialect, freshDatabaseUrl, TEST_POSTGRES_URL } from "./databases.js";
-import { createOrganisation, PASSWORD, type Organisation } from "./fixtures.js";
+import { describeEachDialect, TEST_POSTGRES_URL } from "./databases.js";
+import { startLoggedServer, type LoggedServer } from "./loggedServer.js";
+import { PASSWORD } from "./fixtures.js";
 import { GraphQLClient } from "./graphqlClient.js";
 
 const CREATE_TEAM = `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { team { name } userErrors { code message } } }`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface OpsServer {
-  readonly url: string;
-  readonly server: Server;
-  readonly database: Database;
-  readonly databaseUrl: string;
-  readonly readiness: Readiness;
-  readonly organisation: Organisation;
-  readonly stopApollo: () => Promise<void>;
-  /** Every log line written so far, parsed. */
-  logLines(): Record<string, unknown>[];
-  /** Everything logged so far, as written. */
-  logText(): string;
-}
+type OpsServer = LoggedServer;
 
 /** The real HTTP app on a fresh database, logging at debug level into memory so tests can read the lines. */
 async function startOpsServer(dialect: Dialect, drops: (() => Promise<void>)[]): Promise<OpsServer> {
-  const { url: databaseUrl, drop } = await freshDatabaseUrl(dialect);
-  drops.push(drop);
-  const database = await openDatabase(databaseUrl);
-  const clock = fixedClock("2025-06-02");
-  await ensureReferenceData(database, clock.now());
-  const organisation = await createOrganisation(database);
-  let written = "";
-  const capture = new Writable({
-    write(chunk, _encoding, done) {
-      written += String(chunk);
-      done();
-    },
-  });
-  const logger = createLogger("debug", capture);
-  const { app, apollo, readiness } = await createHttpApp({ database, clock, logger, webRoot: mkdtempSync(join(tmpdir(), "waymark-web-")), secureCookies: false });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    server,
-    database,
-    databaseUrl,
-    readiness,
-    organisation,
-    stopApollo: () => apollo.stop(),
-    logText: () => written,
-    logLines: () =>
-      written
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
+  const server = await startLoggedServer(dialect);
+  drops.push(server.dropDatabase);
+  return server;
 }
 
 /** Holds the database's write lock until `release` is called, so a write request stays in progress. */

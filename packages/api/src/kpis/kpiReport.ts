@@ -1,5 +1,6 @@
 import { assertKpiPeriod, type KpiReport } from "@waymark/core";
 import type { Database } from "../db/database.js";
+import { SerialQueue } from "../db/serialQueue.js";
 import { loadServiceSettings } from "../services/referenceData.js";
 import type { GroupNames } from "./breakdownGroups.js";
 import { waitingTime } from "./k02WaitingTime.js";
@@ -34,7 +35,25 @@ async function groupNames(database: Database): Promise<GroupNames> {
  * whatever the number of episodes. The request's team and keyworker IDs are stored
  * IDs; access (a team lead's teams) is already in its filter.
  */
-export async function kpiReport(database: Database, request: KpiRequest): Promise<KpiReport> {
+export function kpiReport(database: Database, request: KpiRequest): Promise<KpiReport> {
+  return reportQueueOf(database).run(() => computeReport(database, request));
+}
+
+/**
+ * Reports run one at a time per database. A year's report on a large provider is seconds of database work and
+ * holds tens of thousands of rows while it runs: several at once would each take as long as all of them
+ * together, hold all their rows at the same moment, and keep the caseload and schedules waiting behind every
+ * one of their statements. In turn, the first asked is the first answered and memory stays bounded.
+ */
+const reportQueues = new WeakMap<Database, SerialQueue>();
+
+function reportQueueOf(database: Database): SerialQueue {
+  let queue = reportQueues.get(database);
+  if (!queue) reportQueues.set(database, (queue = new SerialQueue()));
+  return queue;
+}
+
+async function computeReport(database: Database, request: KpiRequest): Promise<KpiReport> {
   assertKpiPeriod(request.period);
   const query: KpiQuery = {
     db: kpiSqlOf(database),

@@ -182,8 +182,17 @@ export const episodes = table("episodes", {
   index("episodes_team_status").on(t.teamId, t.status),
   index("episodes_next_review_due").on(t.nextReviewDue),
   // A keyworker's caseload in its default order (next review due, undated last): the first page is read
-  // straight off this index instead of sorting every episode the keyworker has ever held.
-  index("episodes_keyworker_review_order").on(t.keyworkerId, sql`coalesce(${t.nextReviewDue}, '9999-12-31')`, t.id),
+  // straight off this index instead of sorting every episode the keyworker has ever held, and the trailing
+  // columns let the caseload's count be taken from the index alone.
+  index("episodes_keyworker_review_order").on(
+    t.keyworkerId,
+    sql`coalesce(${t.nextReviewDue}, '9999-12-31')`,
+    t.id,
+    t.status,
+    t.teamId,
+    t.serviceUserId,
+    t.enteredInErrorReason,
+  ),
   // A team's review schedule: the reviews due up to a day, in due order, by index range; the trailing
   // columns let the schedule's counts be read from the index alone, without visiting thousands of rows.
   index("episodes_team_review_due").on(t.teamId, t.nextReviewDue, t.id, t.status, t.keyworkerId, t.serviceUserId, t.enteredInErrorReason),
