@@ -1,5 +1,6 @@
 import type { AuditAction } from "@waymark/core";
 import type { Database, Db, Tables } from "../db/database.js";
+import { insertReadAudits, type ReadAuditRow } from "./readAuditInsert.js";
 
 export interface AuditEntry {
   readonly action: AuditAction;
@@ -40,7 +41,7 @@ export async function writeAudit(tx: Db, tables: Tables, source: AuditSource, en
  * of fifty people costs one statement, not fifty. Writes are audited in their own transaction instead.
  */
 export class ReadAudit {
-  private readonly pending: AuditEntry[] = [];
+  private readonly pending: Pick<ReadAuditRow, "recordType" | "recordId" | "serviceUserId">[] = [];
   private readonly seen = new Set<string>();
 
   constructor(private readonly source: AuditSource) {}
@@ -50,19 +51,17 @@ export class ReadAudit {
     const key = `${recordType}:${recordId}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.pending.push({ action: "READ", recordType, recordId, serviceUserId });
+    this.pending.push({ recordType, recordId, serviceUserId });
   }
 
   async flush(database: Database): Promise<void> {
     if (this.pending.length === 0) return;
     const at = new Date();
-    const rows = this.pending.splice(0).map((entry) => rowOf(entry, this.source, at));
+    const { actorId, fromAddress } = this.source;
+    const rows = this.pending.splice(0).map((entry): ReadAuditRow => ({ at, actorId, fromAddress, ...entry }));
     await readAuditBatchOf(database).write(rows);
   }
 }
-
-/** Rows per insert statement: well inside both databases' limits on bound parameters. */
-const ROWS_PER_INSERT = 500;
 
 /**
  * Group commit for read audits. Every request that shows a person's record writes its audit rows before it
@@ -71,20 +70,18 @@ const ROWS_PER_INSERT = 500;
  * answers before its reads are in the database.
  */
 class ReadAuditBatch {
-  private open: { rows: ReturnType<typeof rowOf>[]; committed: Promise<void> } | null = null;
+  private open: { rows: ReadAuditRow[]; committed: Promise<void> } | null = null;
 
   constructor(private readonly database: Database) {}
 
-  write(rows: readonly ReturnType<typeof rowOf>[]): Promise<void> {
+  write(rows: readonly ReadAuditRow[]): Promise<void> {
     if (!this.open) {
-      const batch = { rows: [] as ReturnType<typeof rowOf>[], committed: Promise.resolve() };
+      const batch = { rows: [] as ReadAuditRow[], committed: Promise.resolve() };
       batch.committed = this.database.write(
         async (tx) => {
           // From here on the batch is closed: later requests start the next one.
           if (this.open === batch) this.open = null;
-          for (let start = 0; start < batch.rows.length; start += ROWS_PER_INSERT) {
-            await tx.insert(this.database.tables.auditEvents).values(batch.rows.slice(start, start + ROWS_PER_INSERT));
-          }
+          await insertReadAudits(tx, this.database.dialect, batch.rows);
         },
         // Written before the answer leaves, so a crashed server has recorded every read it answered; the sync
         // to disk rides on the next clinical write or checkpoint (see WriteOptions).

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
-import { inArray, type Column, type InferSelectModel } from "drizzle-orm";
+import type { Column, InferSelectModel } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Tables } from "../db/database.js";
 import { groupBy } from "../db/groupBy.js";
+import { rowsWithKeys } from "../db/rowsWithKeys.js";
 
 type Row<T extends SQLiteTable> = InferSelectModel<T>;
 
@@ -11,8 +12,9 @@ type Row<T extends SQLiteTable> = InferSelectModel<T>;
  * tick, so a list of fifty episodes loads its children in one statement per relation, not fifty.
  */
 export function rowsByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
+  const read = rowsWithKeys(database, table, column);
   return new DataLoader<string, Row<T>[]>(async (keys) => {
-    const rows = (await database.read.select().from(table as SQLiteTable).where(inArray(column, [...keys]))) as Row<T>[];
+    const rows = await read(keys);
     const grouped = groupBy(rows, keyOf);
     return keys.map((key) => grouped.get(key) ?? []);
   });

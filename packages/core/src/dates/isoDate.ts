@@ -1,4 +1,4 @@
-import { ChronoUnit, DateTimeParseException, DayOfWeek, LocalDate } from "@js-joda/core";
+import { ChronoUnit, DayOfWeek, LocalDate } from "@js-joda/core";
 
 /**
  * A calendar date with no time and no time zone, written YYYY-MM-DD. Clinical dates are calendar dates
@@ -9,16 +9,23 @@ export type IsoDate = string;
 
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `value` is a real calendar date written YYYY-MM-DD (2023-02-29 is not). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * True when `value` is a real calendar date written YYYY-MM-DD (2023-02-29 is not). Checked with the
+ * proleptic Gregorian calendar's arithmetic rather than by parsing: every date in every answer passes through
+ * here, thousands per page, and the date library's parser took a tenth of a page's time (isoDate.test.ts
+ * holds this to the library's verdict).
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== "string" || !ISO_DATE_SHAPE.test(value)) return false;
-  try {
-    LocalDate.parse(value);
-    return true;
-  } catch (error) {
-    if (error instanceof DateTimeParseException) return false;
-    throw error;
-  }
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /**

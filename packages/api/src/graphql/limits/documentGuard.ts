@@ -31,19 +31,35 @@ export function checkDocument(query: string, limits: QueryLimits): LimitRefusal 
   return null;
 }
 
+/** Query texts already checked and accepted, most recently used last; the web app sends a few dozen. */
+const ACCEPTED_CAPACITY = 500;
+/** Longer texts are checked every time, so the memory the cache can hold stays small (500 × 20,000 characters at most). */
+const LONGEST_REMEMBERED = 20_000;
+
 /**
  * Express middleware for /graphql, installed before Apollo: refuses a document with too many tokens or
  * directives with HTTP 400 before it is parsed for execution or validated. These limits protect the parser
  * and validator themselves, so they cannot wait for Apollo's plugin hooks, which run after both.
  */
 export function documentGuard(limits: QueryLimits): RequestHandler {
+  // Counting a page's tokens and parsing it again cost as much as answering a small page: a text accepted
+  // once is accepted again without either.
+  const accepted = new Set<string>();
   return (request, response, next) => {
     for (const query of queryTextsOf(request.body, request.query)) {
+      if (accepted.has(query)) {
+        accepted.delete(query);
+        accepted.add(query);
+        continue;
+      }
       const refusal = checkDocument(query, limits);
       if (refusal) {
         response.status(REFUSAL_STATUS).json(refusalBody(refusal));
         return;
       }
+      if (query.length > LONGEST_REMEMBERED) continue;
+      accepted.add(query);
+      if (accepted.size > ACCEPTED_CAPACITY) accepted.delete(accepted.values().next().value as string);
     }
     next();
   };

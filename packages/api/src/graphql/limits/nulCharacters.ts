@@ -13,13 +13,19 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+/** Documents already searched: Apollo keeps one parsed document per query text, and pages repeat their queries. */
+const searched = new WeakMap<DocumentNode, boolean>();
+
 function documentHoldsNul(document: DocumentNode): boolean {
+  const known = searched.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (node.value.includes(NUL)) found = true;
     },
   });
+  searched.set(document, found);
   return found;
 }
 

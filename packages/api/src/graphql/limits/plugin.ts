@@ -5,7 +5,12 @@ import { fragmentsOf } from "./fragments.js";
 import { introspectionRefused, selectsIntrospection } from "./introspection.js";
 import type { QueryLimits } from "./queryLimits.js";
 import { refusalError, tooCostly, tooDeep, tooManyAliases } from "./refusals.js";
-import { measureShape } from "./shape.js";
+import { measureShape, type OperationShape } from "./shape.js";
+import type { FragmentMap } from "./fragments.js";
+import type { OperationDefinitionNode } from "graphql";
+
+/** Each operation's fragments and shape, worked out once: Apollo keeps one parsed document per query text. */
+const measured = new WeakMap<OperationDefinitionNode, { fragments: FragmentMap; shape: OperationShape }>();
 
 /** What an answered response carries in `extensions.cost`. */
 export interface CostReport {
@@ -22,8 +27,13 @@ function checkOperation(request: GraphQLRequestContextDidResolveOperation<Reques
   const { document, operation, schema, contextValue } = request;
   // No operation matched the request's operationName: Apollo refuses it next, without executing anything.
   if (!operation) return undefined;
-  const fragments = fragmentsOf(document);
-  const shape = measureShape(operation, fragments);
+  let known = measured.get(operation);
+  if (!known) {
+    const fragments = fragmentsOf(document);
+    known = { fragments, shape: measureShape(operation, fragments) };
+    measured.set(operation, known);
+  }
+  const { fragments, shape } = known;
   if (shape.depth > limits.maxDepth) throw refusalError(tooDeep(shape.depth, limits.maxDepth));
   if (shape.aliases > limits.maxAliases) throw refusalError(tooManyAliases(shape.aliases, limits.maxAliases));
   const cost = operationCost(schema, operation, fragments, request.request.variables);
