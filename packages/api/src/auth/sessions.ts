@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql, type InferSelectModel } from "drizzle-orm";
 import type { Role } from "@waymark/core";
 import type { Database, Db, Tables } from "../db/database.js";
+import { preparedSelect, valueOf } from "../db/preparedSelect.js";
 import { newSecret, sameSecret, tokenHash } from "./secrets.js";
 import type { Viewer } from "./viewer.js";
 
@@ -45,10 +46,14 @@ export async function endAllSessions(tx: Db, t: Tables, staffId: string): Promis
  */
 export async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
   const t = database.tables;
-  const [member] = await database.read.select().from(t.staff).where(eq(t.staff.id, staffId));
+  const staffById = preparedSelect<InferSelectModel<Tables["staff"]>>(database, "viewer_staff", (db) => db.select().from(t.staff).where(eq(t.staff.id, sql.placeholder("staffId"))));
+  const teamsOfStaff = preparedSelect<{ teamId: string }>(database, "viewer_teams", (db) =>
+    db.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, sql.placeholder("staffId"))),
+  );
+  const [member] = await staffById({ staffId });
   // A disabled account is refused on its very next request, whatever sessions or tokens it still holds.
   if (!member || !member.active) return null;
-  const teams = await database.read.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, staffId));
+  const teams = await teamsOfStaff({ staffId });
   return {
     staffId: member.id,
     name: member.name,
@@ -92,10 +97,13 @@ export async function authenticate(
   if (!request.sessionToken) return { kind: "NONE" };
   const hashOfToken = tokenHash(request.sessionToken);
   const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
-  const [session] = await database.read
-    .select()
-    .from(t.sessions)
-    .where(and(eq(t.sessions.tokenHash, hashOfToken), gt(t.sessions.expiresAt, now), gt(t.sessions.lastSeenAt, idleCutoff)));
+  const liveSession = preparedSelect<InferSelectModel<Tables["sessions"]>>(database, "live_session", (db) =>
+    db
+      .select()
+      .from(t.sessions)
+      .where(and(eq(t.sessions.tokenHash, sql.placeholder("tokenHash")), gt(t.sessions.expiresAt, valueOf(t.sessions.expiresAt, "now")), gt(t.sessions.lastSeenAt, valueOf(t.sessions.lastSeenAt, "idleCutoff")))),
+  );
+  const [session] = await liveSession({ tokenHash: hashOfToken, now, idleCutoff });
   if (!session) return { kind: "EXPIRED" };
   if (request.needsCsrf && !(request.csrfToken && sameSecret(request.csrfToken, session.csrfToken))) return { kind: "CSRF_FAILED" };
   const viewer = await viewerFor(database, session.staffId, "SESSION", hashOfToken);

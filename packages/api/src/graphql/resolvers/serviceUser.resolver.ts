@@ -63,7 +63,12 @@ export class ServiceUserResolver {
   async serviceUser(@Arg("id", () => ID, { description: "Global ID of the person." }) id: string, @Ctx() context: RequestContext): Promise<ServiceUser | null> {
     requireClinician(context);
     const localId = localIdOf(id, "ServiceUser");
-    return localId ? serviceUserForViewer(context, localId) : null;
+    if (!localId) return null;
+    // Through the request's loader: the person's episodes and flags read the same row, and read it once.
+    const row = await scopedLoaders(context).serviceUserById.load(localId);
+    if (!row) return null;
+    context.readAudit.read("ServiceUser", row.id, row.id);
+    return ServiceUser.of(row);
   }
 
   @Query(() => ServiceUserConnection, {
