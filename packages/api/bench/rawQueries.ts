@@ -34,10 +34,17 @@ const ostSpellRunning = `exists (select 1 from interventions i
 export const SQL = {
   /**
    * (a) One page of a keyworker's caseload, soonest review first, with every flag, the review status, the
-   * days since the last attended contact and the whole list's size, in one statement. The window count runs
-   * over the keyworker's open episodes, which the (keyworker_id, status) index finds.
+   * days since the last attended contact and the whole list's size, in one statement. The page's 50 ids are
+   * read in order straight off the (keyworker_id, coalesce(next_review_due), id) index, so only those rows are
+   * joined and flagged; the count is an uncorrelated subquery SQLite runs once, from the (keyworker_id,
+   * status) index.
    */
   caseload: `
+    with page as (
+      select e.id from episodes e
+      where ${openCaseloadEpisode}
+      order by coalesce(e.next_review_due, '9999-12-31'), e.id
+      limit :limit)
     select e.id, e.status, e.next_review_due, e.last_attended_contact_date, e.referral_date,
       su.id as person_id, su.first_name, su.last_name, su.preferred_name, su.local_reference,
       k.id as keyworker_id, k.name as keyworker_name, tm.id as team_id, tm.name as team_name,
@@ -57,14 +64,13 @@ export const SQL = {
       (e.keyworker_id is null) as flag_no_keyworker,
       coalesce(e.ost_since <= :ostSixYearsStart and ${ostSpellRunning}, 0) as flag_ost_6_years,
       coalesce(e.ost_since <= :ostTwoYearsStart and e.ost_since > :ostSixYearsStart and ${ostSpellRunning}, 0) as flag_ost_2_years,
-      count(*) over () as total_count
-    from episodes e
+      (select count(*) from episodes e where ${openCaseloadEpisode}) as total_count
+    from page
+    join episodes e on e.id = page.id
     join service_users su on su.id = e.service_user_id
     join teams tm on tm.id = e.team_id
     left join staff k on k.id = e.keyworker_id
-    where ${openCaseloadEpisode}
-    order by coalesce(e.next_review_due, '9999-12-31'), e.id
-    limit :limit`,
+    order by coalesce(e.next_review_due, '9999-12-31'), e.id`,
 
   /**
    * (b) The review schedule's counts: a team's open reviews due in the window or already overdue, grouped by

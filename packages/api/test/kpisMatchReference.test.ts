@@ -7,6 +7,7 @@ import { addDays } from "@waymark/core";
 import type { Database } from "../src/db/database.js";
 import { openDatabase } from "../src/db/openDatabase.js";
 import { kpiReport } from "../src/kpis/kpiReport.js";
+import { updateServiceSettings } from "../src/services/serviceSettings.js";
 import { describeEachDialect, freshDatabaseUrl } from "./databases.js";
 import { writeClinicalRecords, writeOrganisation } from "./kpiData.js";
 
@@ -116,6 +117,36 @@ describeEachDialect("KPIs computed in SQL against core's reference computeKpis",
         expect(actual).toEqual(withFractionsClose(computeKpis(data, period, options)));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describeEachDialect("KPIs computed in SQL against computeKpis, with TOP reviews following plan reviews", (dialect) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabaseUrl(dialect);
+    drop = fresh.drop;
+    database = await openDatabase(fresh.url);
+    await writeOrganisation(database, { teams: TEAMS, staff: STAFF, catalogue: CATALOGUE });
+    await database.write((tx) => updateServiceSettings(tx, database.tables, { alignTopReviewsWithPlanReviews: true }, "2025-01-01", new Date()));
+  });
+
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  // K-4 then reads each candidate episode's plans and reviews, a chunk of episodes at a time.
+  it("K-1..K-14 equal computeKpis when the service aligns TOP reviews with plan reviews", { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(runArb, async ({ period, data, options }) => {
+        await writeClinicalRecords(database, data);
+        const actual = await kpiReport(database, { period, ...options });
+        expect(actual).toEqual(withFractionsClose(computeKpis({ ...data, settings: { ...data.settings, alignTopReviewsWithPlanReviews: true } }, period, options)));
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as sqliteSchema from "./schema/sqlite.js";
 
@@ -21,6 +22,12 @@ export interface Database {
    * on one episode cannot both succeed on stale reads.
    */
   write<T>(work: (tx: Db) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Runs a read statement and hands its rows (plain objects keyed by column alias) to `visit` one at a time.
+   * On SQLite the rows stream from the database and only the current one is held, so a report over a large
+   * provider's records does not hold them all in memory; on Postgres they arrive in one answer.
+   */
+  eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void>;
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
   /**

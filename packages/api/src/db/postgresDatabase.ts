@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as pgSchema from "./schema/pg.js";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { statementLog, type Database, type Db, type Tables, type WriteOptions } from "./database.js";
 
 /** Postgres error code for a transaction that lost a race under SERIALIZABLE. */
@@ -65,6 +65,10 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
           throw error;
         }
       }
+    },
+    async eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
+      const result = await db.execute(query);
+      for (const row of result.rows) visit(row as Row);
     },
     statementCount: log.count,
     observeStatements: log.observe,

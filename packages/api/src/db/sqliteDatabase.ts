@@ -1,7 +1,9 @@
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import type { SQL } from "drizzle-orm";
 import { sqliteSchema, statementLog, type Database, type Db, type WriteOptions } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
 import { cacheStatements } from "./statementCache.js";
@@ -30,6 +32,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
   const readDb = drizzle(reader, { schema: sqliteSchema, logger });
   const queue = new SerialQueue();
+  const dialect = new SQLiteSyncDialect();
 
   return {
     dialect: "sqlite",
@@ -58,6 +61,11 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
           if (deferSync) writer.pragma("synchronous = FULL");
         }
       });
+    },
+    async eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
+      const { sql, params } = dialect.sqlToQuery(query);
+      logger.logQuery(sql, params);
+      for (const row of reader.prepare(sql).iterate(...params)) visit(row as Row);
     },
     statementCount: log.count,
     observeStatements: log.observe,

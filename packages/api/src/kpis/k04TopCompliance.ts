@@ -1,7 +1,6 @@
 import { kpiRatio, topsDueFrom, type Episode, type RecoveryPlan, type Review, type ServiceSettings, type TopComplianceKpi, type TopOutcome } from "@waymark/core";
 import { inArray, sql } from "drizzle-orm";
 import type { Database, Db, Tables } from "../db/database.js";
-import { groupBy } from "../db/groupBy.js";
 import { toRecoveryPlan, toReview } from "../db/mappers.js";
 import { EPISODE_CHUNK_SIZE } from "../services/episodeRecordsBatch.js";
 import { addToTally, ratioWithGroups, type GroupNames } from "./breakdownGroups.js";
@@ -25,15 +24,22 @@ interface CandidateTopRow {
   readonly top_date: string | null;
 }
 
+/** A candidate episode with its in-force TOPs, gathered from its rows. */
+interface Candidate {
+  readonly row: CandidateTopRow;
+  readonly outcomes: TopOutcome[];
+}
+
 /**
  * K-4 TOP compliance (R-TOP-2). Which TOPs an episode owes, and which TOP satisfies each due date, is core's TOP
  * schedule (`topsDueFrom`, the schedule the exceptions report runs through `topsDue`), so the two always agree;
  * the matching of TOPs to due dates (nearest first, each TOP used once, months counted from the start) is a walk
  * along each episode's records that SQL does not express readably. SQL narrows and feeds it: one statement picks
  * the counted episodes that can owe a TOP due in the period (treatment begun by its last day, not discharged
- * before its first) with their stored treatment start and their TOPs (date and stage only), and only when TOP
- * reviews follow plan reviews two more read their plans and reviews. Three statements at most,
- * however large the provider.
+ * before its first) with their stored treatment start and their TOPs (date and stage only), episode by
+ * episode, and only when TOP reviews follow plan reviews are their plans and reviews read, a chunk of
+ * episodes at a time. The rows stream: each episode is scored as soon as its last row has arrived and then
+ * let go, so a year of a large provider (a hundred thousand episodes) never sits in memory at once.
  */
 export async function topCompliance(
   database: Database,
@@ -43,31 +49,15 @@ export async function topCompliance(
 ): Promise<TopComplianceKpi> {
   const { db, period, asOf } = query;
   const t = database.tables;
-  // One pass over the candidates, each with its in-force TOPs (a row per TOP; one row with no TOP for none).
-  const rows = await db.rows<CandidateTopRow>(sql`with ${countedCte(query, inTreatmentDuringScope(period))}
-    select c.episode_id, c.group_key, c.status, c.discharge_date, c.first_intervention_date,
-      o.id as top_id, o.stage as top_stage, ${db.text(sql`o.date`)} as top_date
-    from counted c
-    left join outcome_records o on o.episode_id = c.episode_id and o.entered_in_error_reason is null`);
-  const candidates = [...new Map(rows.map((row) => [row.episode_id, row])).values()];
-  const outcomesOf = groupBy(
-    rows
-      .filter((row) => row.top_id !== null)
-      .map((row): TopOutcome => ({ id: row.top_id as string, episodeId: row.episode_id, stage: row.top_stage as TopOutcome["stage"], date: row.top_date as string, enteredInError: null })),
-    (outcome) => outcome.episodeId,
-  );
-  const aligned = reference.settings.alignTopReviewsWithPlanReviews;
-  const episodeIds = candidates.map((row) => row.episode_id);
-  const [plans, reviews] = aligned ? await plansAndReviewsOf(database.read, t, episodeIds) : [new Map<string, RecoveryPlan[]>(), new Map<string, Review[]>()];
   const tally = new Map<string, { numerator: number; denominator: number }>();
   const byStage = new Map<string, { recorded: number; due: number }>();
-  for (const row of candidates) {
+  const score = ({ row, outcomes }: Candidate, plans: readonly RecoveryPlan[], reviews: readonly Review[]) => {
     const owed = topsDueFrom({
       episode: { id: row.episode_id, status: row.status as Episode["status"], dischargeDate: row.discharge_date },
       treatmentStart: row.first_intervention_date,
-      outcomes: outcomesOf.get(row.episode_id) ?? [],
-      plans: plans.get(row.episode_id) ?? [],
-      reviews: reviews.get(row.episode_id) ?? [],
+      outcomes,
+      plans,
+      reviews,
       settings: reference.settings,
       asOf,
     });
@@ -78,7 +68,36 @@ export async function topCompliance(
       const stage = byStage.get(top.stage) ?? { recorded: 0, due: 0 };
       byStage.set(top.stage, { recorded: stage.recorded + recorded, due: stage.due + 1 });
     }
-  }
+  };
+  const aligned = reference.settings.alignTopReviewsWithPlanReviews;
+  // Candidates waiting for their plans and reviews (only when TOP reviews follow plan reviews).
+  const waiting: Candidate[] = [];
+  const scoreWithPlans = async (chunk: readonly Candidate[]) => {
+    const [plans, reviews] = await plansAndReviewsOf(database.read, t, chunk.map((candidate) => candidate.row.episode_id));
+    for (const candidate of chunk) score(candidate, plans.get(candidate.row.episode_id) ?? [], reviews.get(candidate.row.episode_id) ?? []);
+  };
+  let current: Candidate | null = null;
+  const finish = (candidate: Candidate) => (aligned ? waiting.push(candidate) : score(candidate, [], []));
+  // One row per in-force TOP of each candidate (one row with no TOP for none), an episode's rows together.
+  await database.eachRow<CandidateTopRow>(
+    sql`with ${countedCte(query, inTreatmentDuringScope(period))}
+    select c.episode_id, c.group_key, c.status, c.discharge_date, c.first_intervention_date,
+      o.id as top_id, o.stage as top_stage, ${db.text(sql`o.date`)} as top_date
+    from counted c
+    left join outcome_records o on o.episode_id = c.episode_id and o.entered_in_error_reason is null
+    order by c.episode_id`,
+    (row) => {
+      if (current?.row.episode_id !== row.episode_id) {
+        if (current) finish(current);
+        current = { row, outcomes: [] };
+      }
+      if (row.top_id !== null) {
+        current.outcomes.push({ id: row.top_id, episodeId: row.episode_id, stage: row.top_stage as TopOutcome["stage"], date: row.top_date as string, enteredInError: null });
+      }
+    },
+  );
+  if (current) finish(current);
+  for (let start = 0; start < waiting.length; start += EPISODE_CHUNK_SIZE) await scoreWithPlans(waiting.slice(start, start + EPISODE_CHUNK_SIZE));
   return {
     id: "K-4",
     target: null,
