@@ -4,10 +4,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { CATALOGUE, STAFF, TEAMS } from "../../core/src/kpis/testData.js";
 import { periodArb, providerDataArb } from "../../core/src/kpis/testArbitraries.js";
 import { addDays } from "@waymark/core";
-import type { Database } from "../src/db/database.js";
+import type { Database, Dialect } from "../src/db/database.js";
 import { openDatabase } from "../src/db/openDatabase.js";
 import { kpiReport } from "../src/kpis/kpiReport.js";
-import { updateServiceSettings } from "../src/services/serviceSettings.js";
+import { updateServiceSettings, type ServiceSettingsChange } from "../src/services/serviceSettings.js";
 import { describeEachDialect, freshDatabaseUrl } from "./databases.js";
 import { writeClinicalRecords, writeOrganisation } from "./kpiData.js";
 
@@ -82,27 +82,32 @@ function withFractionsClose(value: unknown): unknown {
   return value;
 }
 
-describeEachDialect("KPIs computed in SQL against core's reference computeKpis", (dialect) => {
+/** A fresh database per test block with the reference organisation, and service settings changed as given. */
+function referenceOrganisation(dialect: Dialect, settings: ServiceSettingsChange = {}): { database: () => Database } {
   let database: Database;
   let drop: () => Promise<void>;
-
   beforeAll(async () => {
     const fresh = await freshDatabaseUrl(dialect);
     drop = fresh.drop;
     database = await openDatabase(fresh.url);
     await writeOrganisation(database, { teams: TEAMS, staff: STAFF, catalogue: CATALOGUE });
+    if (Object.keys(settings).length > 0) await database.write((tx) => updateServiceSettings(tx, database.tables, settings, "2025-01-01", new Date()));
   });
-
   afterAll(async () => {
     await database.close();
     await drop();
   });
+  return { database: () => database };
+}
+
+describeEachDialect("KPIs computed in SQL against core's reference computeKpis", (dialect) => {
+  const organisation = referenceOrganisation(dialect);
 
   it("K-1..K-14: every figure, split and group equals computeKpis for random journeys, periods, asOf, breakdowns and filters", { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(runArb, async ({ period, data, options }) => {
-        await writeClinicalRecords(database, data);
-        const actual = await kpiReport(database, { period, ...options });
+        await writeClinicalRecords(organisation.database(), data);
+        const actual = await kpiReport(organisation.database(), { period, ...options });
         expect(actual).toEqual(withFractionsClose(computeKpis(data, period, options)));
       }),
       { numRuns: 150 },
@@ -112,8 +117,8 @@ describeEachDialect("KPIs computed in SQL against core's reference computeKpis",
   it("K-1..K-14: the same holds when the period's ends and asOf fall on, or a day either side of, the records' own dates", { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(boundaryRunArb, async ({ period, data, options }) => {
-        await writeClinicalRecords(database, data);
-        const actual = await kpiReport(database, { period, ...options });
+        await writeClinicalRecords(organisation.database(), data);
+        const actual = await kpiReport(organisation.database(), { period, ...options });
         expect(actual).toEqual(withFractionsClose(computeKpis(data, period, options)));
       }),
       { numRuns: 300 },
@@ -122,28 +127,14 @@ describeEachDialect("KPIs computed in SQL against core's reference computeKpis",
 });
 
 describeEachDialect("KPIs computed in SQL against computeKpis, with TOP reviews following plan reviews", (dialect) => {
-  let database: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const fresh = await freshDatabaseUrl(dialect);
-    drop = fresh.drop;
-    database = await openDatabase(fresh.url);
-    await writeOrganisation(database, { teams: TEAMS, staff: STAFF, catalogue: CATALOGUE });
-    await database.write((tx) => updateServiceSettings(tx, database.tables, { alignTopReviewsWithPlanReviews: true }, "2025-01-01", new Date()));
-  });
-
-  afterAll(async () => {
-    await database.close();
-    await drop();
-  });
+  const organisation = referenceOrganisation(dialect, { alignTopReviewsWithPlanReviews: true });
 
   // K-4 then reads each candidate episode's plans and reviews, a chunk of episodes at a time.
   it("K-1..K-14 equal computeKpis when the service aligns TOP reviews with plan reviews", { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(runArb, async ({ period, data, options }) => {
-        await writeClinicalRecords(database, data);
-        const actual = await kpiReport(database, { period, ...options });
+        await writeClinicalRecords(organisation.database(), data);
+        const actual = await kpiReport(organisation.database(), { period, ...options });
         expect(actual).toEqual(withFractionsClose(computeKpis({ ...data, settings: { ...data.settings, alignTopReviewsWithPlanReviews: true } }, period, options)));
       }),
       { numRuns: 100 },
