@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { writeAudit } from "../src/audit/auditLog.js";
+import { exportRunnerOf } from "../src/exports/exportRunners.js";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { createHttpApp } from "../src/httpApp.js";
 import { createLogger } from "../src/logger.js";
@@ -130,11 +131,28 @@ describeEachDialect("CSV export jobs (startExport, exportJob, cancelExport, down
   });
 
   it("cancels a queued export: it never runs, is CANCELLED and cannot be downloaded; a finished one cannot be cancelled", async () => {
-    const first = await startExport(api.admin, { query: EVENTS_QUERY, variables: { type: MARKED } });
-    const second = await startExport(api.admin, { query: EVENTS_QUERY, variables: { type: MARKED } });
+    // The runner is held before it takes a job, so the second is surely still queued when it is cancelled
+    // (unheld, a small export can finish before the cancel arrives).
+    const runner = exportRunnerOf(api.server.database)!;
+    const runJob = runner["run"].bind(runner);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hold = vi.spyOn(runner as unknown as { run: (jobId: string) => Promise<void> }, "run").mockImplementation(async (jobId) => {
+      await held;
+      return runJob(jobId);
+    });
     const cancel = `mutation ($id: ID!) { cancelExport(input: { id: $id }) { exportJob { status } userErrors { code field } } }`;
-    const result = await api.admin.request<{ cancelExport: { exportJob: { status: string } | null; userErrors: { code: string }[] } }>(cancel, { id: second.id });
-    expect(result.data!.cancelExport.exportJob?.status).toBe("CANCELLED");
+    let first: ExportJobShape;
+    let second: ExportJobShape;
+    try {
+      first = await startExport(api.admin, { query: EVENTS_QUERY, variables: { type: MARKED } });
+      second = await startExport(api.admin, { query: EVENTS_QUERY, variables: { type: MARKED } });
+      const result = await api.admin.request<{ cancelExport: { exportJob: { status: string } | null; userErrors: { code: string }[] } }>(cancel, { id: second.id });
+      expect(result.data!.cancelExport.exportJob?.status).toBe("CANCELLED");
+    } finally {
+      release();
+      hold.mockRestore();
+    }
     expect(await waitForJob(api.admin, first.id)).toMatchObject({ status: "COMPLETED" });
     const cancelled = await waitForJob(api.admin, second.id);
     expect(cancelled).toMatchObject({ status: "CANCELLED", downloadPath: null });
