@@ -6,6 +6,8 @@ import { dirname } from "node:path";
 import type { SQL } from "drizzle-orm";
 import { sqliteSchema, statementLog, type Database, type Db, type WriteOptions } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
+import { checkpointInBackground } from "./sqliteCheckpoints.js";
+import { routedReads } from "./sqliteReadRouting.js";
 import { cacheStatements } from "./statementCache.js";
 
 function open(file: string, readonly: boolean): BetterSqlite3.Database {
@@ -22,15 +24,20 @@ function open(file: string, readonly: boolean): BetterSqlite3.Database {
   return connection;
 }
 
-/** Opens (creating if needed) a SQLite database file with one writer connection and one reader. */
+/**
+ * Opens (creating if needed) a SQLite database file with one writer connection and one read-only connection;
+ * reads run on the writer when no write transaction is open on it (see sqliteReadRouting).
+ */
 export function openSqliteDatabase(file: string): Database & { readonly writer: BetterSqlite3.Database } {
   mkdirSync(dirname(file), { recursive: true });
   const log = statementLog();
   const logger = log.logger;
   const writer = open(file, false);
   const reader = open(file, true);
+  const checkpointer = checkpointInBackground(file, writer);
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
-  const readDb = drizzle(reader, { schema: sqliteSchema, logger });
+  const reads = routedReads(writer, reader);
+  const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
   const queue = new SerialQueue();
   const dialect = new SQLiteSyncDialect();
 
@@ -65,7 +72,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     async eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
       const { sql, params } = dialect.sqlToQuery(query);
       logger.logQuery(sql, params);
-      for (const row of reader.prepare(sql).iterate(...params)) visit(row as Row);
+      for (const row of reads.prepare(sql).iterate(...params)) visit(row as Row);
     },
     statementCount: log.count,
     observeStatements: log.observe,
@@ -79,6 +86,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     },
     async close() {
       await queue.run(async () => undefined);
+      await checkpointer.stop();
       reader.close();
       writer.close();
     },
