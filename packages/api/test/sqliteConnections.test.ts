@@ -72,7 +72,9 @@ describe("SQLite connections", () => {
     // About 8 MB of committed pages: more than SQLite's own automatic checkpoint would leave in the log.
     const rows = Array.from({ length: 64 }, () => ({ key: `test.${randomUUID()}`, value: "x".repeat(128 * 1024) }));
     for (const row of rows) {
-      await database.write((tx) => tx.run(sql`insert into service_settings (key, value, updated_at) values (${row.key}, ${JSON.stringify(row.value)}, 0)`));
+      await database.write(async (tx) => {
+        await tx.run(sql`insert into service_settings (key, value, updated_at) values (${row.key}, ${JSON.stringify(row.value)}, 0)`);
+      });
     }
     const deadline = Date.now() + 10_000;
     while (statSync(file).size < sizeBefore + 8_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

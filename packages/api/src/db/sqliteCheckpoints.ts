@@ -61,6 +61,8 @@ export function checkpointInBackground(file: string, writer: BetterSqlite3.Datab
   return {
     async stop() {
       stopping = true;
+      // Held again while it stops: otherwise a server with nothing else left to do would exit mid-shutdown.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
