@@ -1,14 +1,21 @@
-import { and, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, Param, Placeholder, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../auth/viewer.js";
 import { isClinician, isTeamLead } from "../auth/viewer.js";
 import type { Tables } from "../db/database.js";
 
 const NOTHING = sql`1 = 0`;
 
+/**
+ * The moment a scope is judged at: a time, or a placeholder for one where a statement is built once and run
+ * at many moments (db/statementsByShape).
+ */
+export type ScopeMoment = Date | Placeholder;
+
 /** People the viewer has broken the glass for, while the grant lasts. */
-function brokenGlassFor(viewer: Viewer, t: Tables, now: Date, serviceUserId: SQL.Aliased | typeof t.episodes.serviceUserId | typeof t.serviceUsers.id): SQL {
-  // Compared through drizzle's operators so the moment is encoded as each dialect stores it.
-  const grantLive = and(eq(t.breakGlassGrants.staffId, viewer.staffId), gt(t.breakGlassGrants.expiresAt, now));
+function brokenGlassFor(viewer: Viewer, t: Tables, now: ScopeMoment, serviceUserId: SQL.Aliased | typeof t.episodes.serviceUserId | typeof t.serviceUsers.id): SQL {
+  // Compared through drizzle's operators (or bound with the column's encoding) so the moment is encoded as each dialect stores it.
+  const expiresAfter = now instanceof Placeholder ? gt(t.breakGlassGrants.expiresAt, new Param(now, t.breakGlassGrants.expiresAt)) : gt(t.breakGlassGrants.expiresAt, now);
+  const grantLive = and(eq(t.breakGlassGrants.staffId, viewer.staffId), expiresAfter);
   return sql`${serviceUserId} in (select ${t.breakGlassGrants.serviceUserId} from ${t.breakGlassGrants} where ${grantLive})`;
 }
 
@@ -20,7 +27,7 @@ function brokenGlassFor(viewer: Viewer, t: Tables, now: Date, serviceUserId: SQL
  *   them), and people they have broken the glass for;
  * - anyone else (admin, analyst): no clinical records.
  */
-export function episodeScope(viewer: Viewer, t: Tables, now: Date): SQL {
+export function episodeScope(viewer: Viewer, t: Tables, now: ScopeMoment): SQL {
   if (!isClinician(viewer)) return NOTHING;
   const teamIds = [...viewer.teamIds];
   const branches: (SQL | undefined)[] = [brokenGlassFor(viewer, t, now, t.episodes.serviceUserId)];
@@ -37,7 +44,7 @@ export function episodeScope(viewer: Viewer, t: Tables, now: Date): SQL {
  * The people a viewer may see, as a condition on `service_users`: anyone with an episode in their scope,
  * anyone their team registered who has no episode yet, and anyone they have broken the glass for.
  */
-export function serviceUserScope(viewer: Viewer, t: Tables, now: Date): SQL {
+export function serviceUserScope(viewer: Viewer, t: Tables, now: ScopeMoment): SQL {
   if (!isClinician(viewer)) return NOTHING;
   const teamIds = [...viewer.teamIds];
   const withEpisodeInScope = sql`exists (select 1 from ${t.episodes} where ${t.episodes.serviceUserId} = ${t.serviceUsers.id} and ${episodeScope(viewer, t, now)})`;

@@ -1,6 +1,7 @@
 import type { IsoDate, ServiceSettings } from "@waymark/core";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
+import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
 import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
 import type { ConnectionShape } from "../graphql/relay.js";
@@ -51,12 +52,21 @@ function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryCo
   return { episode: t.episodes, person: t.serviceUsers, ...extra };
 }
 
-/** One page of the caseload and the number of rows in the whole list. */
-export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest): Promise<ConnectionShape<CaseloadRow>> {
+/** The moment a request is run at, bound into the statements built for its shape. */
+const NOW = sql.placeholder("now");
+
+/** What a caseload's statements are built from: everything in the request but the moment. */
+function shapeOf(request: CaseloadRequest) {
+  const { viewer, now: _now, ...rest } = request;
+  // The parts of the viewer its scope is built from (access/scope.ts).
+  return { ...rest, viewer: { staffId: viewer.staffId, roles: viewer.roles, teamIds: viewer.teamIds } };
+}
+
+/** The page and count statements of one caseload shape, built by the query builder and prepared. */
+function caseloadStatements(db: Db, t: Tables, request: CaseloadRequest) {
   const context: FlagQueryContext = { t, today: request.today, settings: request.settings };
   const keys = caseloadSortKeys(request.orderBy, t);
-  checkCursorFitsKeys(keys, request.after);
-  const condition = caseloadCondition(request, context);
+  const condition = caseloadCondition({ ...request, now: NOW }, context);
   const personOfEpisode = eq(t.serviceUsers.id, t.episodes.serviceUserId);
 
   // The person's row is joined only where a search or the name order reads it: on a big team the join is a
@@ -72,16 +82,24 @@ export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest)
     .where(and(condition, afterCursor(keys, request.after)))
     .orderBy(...orderByKeys(keys))
     .limit(request.first + 1);
-  const [rows, [counted]] = await Promise.all([
-    db.select(pageSelection(t, keys, context)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys)),
-    counting.where(condition),
-  ]);
+  const page = db.select(pageSelection(t, keys, context)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys));
+  return {
+    keyCount: keys.length,
+    page: prepareSelect<Record<string, unknown> & { episode: EpisodeRow; person: ServiceUserRow }>(page),
+    count: prepareSelect<{ count: number }>(counting.where(condition)),
+  };
+}
 
-  const values = rows as unknown as (Record<string, unknown> & { episode: EpisodeRow; person: ServiceUserRow })[];
+/** One page of the caseload and the number of rows in the whole list. */
+export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest): Promise<ConnectionShape<CaseloadRow>> {
+  checkCursorFitsKeys(caseloadSortKeys(request.orderBy, t), request.after);
+  const statements = statementsForShape(db, "caseload", shapeOf(request), () => caseloadStatements(db, t, request));
+  const moment = { now: request.now };
+  const [rows, [counted]] = await Promise.all([statements.page.execute(moment), statements.count.execute(moment)]);
   return pageFromRows(
-    values,
+    rows,
     request.first,
-    (row) => keys.map((_, index) => row[sortColumn(index)]),
+    (row) => Array.from({ length: statements.keyCount }, (_, index) => row[sortColumn(index)]),
     (row) => ({ episode: row.episode, person: row.person, flags: CASELOAD_FLAGS.filter((flag) => Number(row[flagColumn(flag)]) === 1) }),
     Number(counted?.count ?? 0),
     Boolean(request.after),

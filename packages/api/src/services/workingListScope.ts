@@ -1,6 +1,6 @@
 import { EPISODE_STATUSES, isOpen, type EpisodeStatus } from "@waymark/core";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { episodeScope } from "../access/scope.js";
+import { episodeScope, type ScopeMoment } from "../access/scope.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Tables } from "../db/database.js";
 
@@ -14,7 +14,7 @@ export type WorkingListScope = "MINE" | "TEAM";
 
 export interface WorkingListCriteria {
   readonly viewer: Viewer;
-  readonly now: Date;
+  readonly now: ScopeMoment;
   readonly scope: WorkingListScope;
   /** Only this team's episodes; null for all of them (for TEAM: all the viewer's teams). */
   readonly teamId: string | null;
