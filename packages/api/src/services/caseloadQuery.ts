@@ -93,7 +93,8 @@ function caseloadStatements(db: Db, t: Tables, request: CaseloadRequest) {
 /** One page of the caseload and the number of rows in the whole list. */
 export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest): Promise<ConnectionShape<CaseloadRow>> {
   checkCursorFitsKeys(caseloadSortKeys(request.orderBy, t), request.after);
-  const statements = statementsForShape(db, "caseload", shapeOf(request), () => caseloadStatements(db, t, request));
+  // A search is built afresh each time: what staff type to find a person is not kept beyond the request.
+  const statements = request.search?.trim() ? caseloadStatements(db, t, request) : statementsForShape(db, "caseload", shapeOf(request), () => caseloadStatements(db, t, request));
   const moment = { now: request.now };
   const [rows, [counted]] = await Promise.all([statements.page.execute(moment), statements.count.execute(moment)]);
   return pageFromRows(
