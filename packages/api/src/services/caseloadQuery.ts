@@ -57,9 +57,8 @@ const NOW = sql.placeholder("now");
 
 /** What a caseload's statements are built from: everything in the request but the moment. */
 function shapeOf(request: CaseloadRequest) {
-  const { viewer, now: _now, ...rest } = request;
-  // The parts of the viewer its scope is built from (access/scope.ts).
-  return { ...rest, viewer: { staffId: viewer.staffId, roles: viewer.roles, teamIds: viewer.teamIds } };
+  // The parts of the viewer its scope is built from (access/scope.ts); the moment is bound at each run.
+  return { ...request, now: undefined, viewer: { staffId: request.viewer.staffId, roles: request.viewer.roles, teamIds: request.viewer.teamIds } };
 }
 
 /** The page and count statements of one caseload shape, built by the query builder and prepared. */
