@@ -11,6 +11,9 @@ const NOTHING = sql`1 = 0`;
  */
 export type ScopeMoment = Date | Placeholder;
 
+/** The placeholder for the moment, bound as `now` when a kept statement runs. */
+export const NOW_PLACEHOLDER = sql.placeholder("now");
+
 /** People the viewer has broken the glass for, while the grant lasts. */
 function brokenGlassFor(viewer: Viewer, t: Tables, now: ScopeMoment, serviceUserId: SQL.Aliased | typeof t.episodes.serviceUserId | typeof t.serviceUsers.id): SQL {
   // Compared through drizzle's operators (or bound with the column's encoding) so the moment is encoded as each dialect stores it.

@@ -1,12 +1,9 @@
 import { Param, sql, type Column, type SQL } from "drizzle-orm";
 import type { Database, Db } from "./database.js";
+import { prepareSelect } from "./statementsByShape.js";
 
 /** A statement prepared once per database, run with the values of its named placeholders. */
 export type PreparedSelect<Row> = (values: Record<string, unknown>) => Promise<Row[]>;
-
-interface Preparable {
-  prepare(name?: string): { execute(values: Record<string, unknown>): unknown };
-}
 
 const preparedByDatabase = new WeakMap<Database, Map<string, PreparedSelect<unknown>>>();
 
@@ -23,8 +20,8 @@ export function preparedSelect<Row>(database: Database, name: string, build: (db
   const existing = byName.get(name);
   if (existing) return existing as PreparedSelect<Row>;
   // SQLite's prepare takes no name and ignores one; Postgres's needs it.
-  const statement = (build(database.read) as Preparable).prepare(name);
-  const run: PreparedSelect<Row> = async (values) => (await statement.execute(values)) as Row[];
+  const statement = prepareSelect<Row>(build(database.read), name);
+  const run: PreparedSelect<Row> = (values) => statement.execute(values);
   byName.set(name, run as PreparedSelect<unknown>);
   return run;
 }

@@ -42,10 +42,11 @@ interface Preparable {
 }
 
 /**
- * Prepares a built select for repeated runs. Unnamed: on Postgres a named statement would stay on every
- * connection for each shape ever seen, so these are planned per run there, as unprepared queries are.
+ * Prepares a built select for repeated runs. Unnamed by default: on Postgres a named statement would stay on
+ * every connection for each shape ever seen, so kept shapes are planned per run there, as unprepared queries
+ * are; a fixed statement (db/preparedSelect) passes its unique name.
  */
-export function prepareSelect<Row>(query: unknown): PreparedStatement<Row> {
-  const prepared = (query as Preparable).prepare(undefined);
+export function prepareSelect<Row>(query: unknown, name?: string): PreparedStatement<Row> {
+  const prepared = (query as Preparable).prepare(name);
   return { execute: async (values) => (await prepared.execute(values)) as Row[] };
 }

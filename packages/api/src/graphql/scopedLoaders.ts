@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
-import { and, sql } from "drizzle-orm";
-import { episodeScope, serviceUserScope } from "../access/scope.js";
+import { and } from "drizzle-orm";
+import { episodeScope, NOW_PLACEHOLDER, serviceUserScope } from "../access/scope.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Database } from "../db/database.js";
 import { groupBy } from "../db/groupBy.js";
@@ -23,8 +23,6 @@ export interface ScopedLoaders {
 
 const perRequest = new WeakMap<object, ScopedLoaders>();
 
-const NOW = sql.placeholder("now");
-
 /**
  * The loaders' statements for one viewer's scope, built once per scope (db/statementsByShape) and run with
  * the keys and the moment bound.
@@ -34,9 +32,9 @@ function scopedStatements(database: Database, viewer: Viewer) {
   const db = database.read;
   const scope = { staffId: viewer.staffId, roles: viewer.roles, teamIds: viewer.teamIds };
   return statementsForShape(db, "scopedLoaders", scope, () => ({
-    episodesOfPeople: prepareSelect<EpisodeRow>(db.select().from(t.episodes).where(and(inKeys(database, t.episodes.serviceUserId, "keys"), episodeScope(viewer, t, NOW)))),
-    episodesById: prepareSelect<EpisodeRow>(db.select().from(t.episodes).where(and(inKeys(database, t.episodes.id, "keys"), episodeScope(viewer, t, NOW)))),
-    peopleById: prepareSelect<ServiceUserRow>(db.select().from(t.serviceUsers).where(and(inKeys(database, t.serviceUsers.id, "keys"), serviceUserScope(viewer, t, NOW)))),
+    episodesOfPeople: prepareSelect<EpisodeRow>(db.select().from(t.episodes).where(and(inKeys(database, t.episodes.serviceUserId, "keys"), episodeScope(viewer, t, NOW_PLACEHOLDER)))),
+    episodesById: prepareSelect<EpisodeRow>(db.select().from(t.episodes).where(and(inKeys(database, t.episodes.id, "keys"), episodeScope(viewer, t, NOW_PLACEHOLDER)))),
+    peopleById: prepareSelect<ServiceUserRow>(db.select().from(t.serviceUsers).where(and(inKeys(database, t.serviceUsers.id, "keys"), serviceUserScope(viewer, t, NOW_PLACEHOLDER)))),
   }));
 }
 

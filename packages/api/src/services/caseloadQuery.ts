@@ -1,6 +1,7 @@
 import type { IsoDate, ServiceSettings } from "@waymark/core";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
+import { NOW_PLACEHOLDER } from "../access/scope.js";
 import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
 import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
@@ -52,9 +53,6 @@ function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryCo
   return { episode: t.episodes, person: t.serviceUsers, ...extra };
 }
 
-/** The moment a request is run at, bound into the statements built for its shape. */
-const NOW = sql.placeholder("now");
-
 /** What a caseload's statements are built from: everything in the request but the moment. */
 function shapeOf(request: CaseloadRequest) {
   // The parts of the viewer its scope is built from (access/scope.ts); the moment is bound at each run.
@@ -65,7 +63,7 @@ function shapeOf(request: CaseloadRequest) {
 function caseloadStatements(db: Db, t: Tables, request: CaseloadRequest) {
   const context: FlagQueryContext = { t, today: request.today, settings: request.settings };
   const keys = caseloadSortKeys(request.orderBy, t);
-  const condition = caseloadCondition({ ...request, now: NOW }, context);
+  const condition = caseloadCondition({ ...request, now: NOW_PLACEHOLDER }, context);
   const personOfEpisode = eq(t.serviceUsers.id, t.episodes.serviceUserId);
 
   // The person's row is joined only where a search or the name order reads it: on a big team the join is a
