@@ -29,6 +29,7 @@ const LARGE_TABLES = new Set([
   "contacts",
   "harm_reduction_records",
   "audit_events",
+  "audit_event_people",
   "sessions",
 ]);
 

@@ -1,4 +1,6 @@
 import type { AuditAction } from "@waymark/core";
+import { is } from "drizzle-orm";
+import { PgDatabase } from "drizzle-orm/pg-core";
 import type { Database, Db, Tables } from "../db/database.js";
 import { insertReadAudits, type ReadAuditRow } from "./readAuditInsert.js";
 
@@ -33,7 +35,15 @@ function rowOf(entry: AuditEntry, source: AuditSource, at: Date) {
 /** Writes audit events inside a write transaction, so a change and its audit event are committed together. */
 export async function writeAudit(tx: Db, tables: Tables, source: AuditSource, entries: readonly AuditEntry[], at = new Date()): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(tables.auditEvents).values(entries.map((entry) => rowOf(entry, source, at)));
+  const rows = entries.map((entry) => rowOf(entry, source, at));
+  if (!is(tx, PgDatabase)) {
+    await tx.insert(tables.auditEvents).values(rows);
+    return;
+  }
+  // Postgres: the trail's index by person is written with the events (see auditEventPeople in the schema).
+  const written = await tx.insert(tables.auditEvents).values(rows).returning({ eventId: tables.auditEvents.id, serviceUserId: tables.auditEvents.serviceUserId });
+  const aboutPeople = written.filter((row): row is { eventId: number; serviceUserId: string } => row.serviceUserId !== null);
+  if (aboutPeople.length > 0) await tx.insert(tables.auditEventPeople).values(aboutPeople);
 }
 
 /**

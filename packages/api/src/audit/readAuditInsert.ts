@@ -21,10 +21,14 @@ export async function insertReadAudits(tx: Db, dialect: Dialect, rows: readonly 
   if (rows.length === 0) return;
   const packed = JSON.stringify(rows.map((row) => [row.at.getTime(), row.actorId, row.recordType, row.recordId, row.serviceUserId, row.fromAddress]));
   if (dialect === "postgres") {
+    // The trail's index by person is written with the events on Postgres (see auditEventPeople in the schema).
     await (tx as unknown as { execute(query: ReturnType<typeof sql>): Promise<unknown> }).execute(sql`
-      insert into audit_events (at, actor_id, action, record_type, record_id, service_user_id, from_address)
-      select to_timestamp((r ->> 0)::bigint / 1000.0), r ->> 1, 'READ', r ->> 2, r ->> 3, r ->> 4, r ->> 5
-      from jsonb_array_elements(cast(${packed} as jsonb)) with ordinality as rows(r, n) order by n`);
+      with written as (
+        insert into audit_events (at, actor_id, action, record_type, record_id, service_user_id, from_address)
+        select to_timestamp((r ->> 0)::bigint / 1000.0), r ->> 1, 'READ', r ->> 2, r ->> 3, r ->> 4, r ->> 5
+        from jsonb_array_elements(cast(${packed} as jsonb)) with ordinality as rows(r, n) order by n
+        returning id, service_user_id)
+      insert into audit_event_people (event_id, service_user_id) select id, service_user_id from written where service_user_id is not null`);
     return;
   }
   await tx.run(sql`

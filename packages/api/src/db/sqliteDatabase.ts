@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import type { SQL } from "drizzle-orm";
 import { sqliteSchema, statementLog, type Database, type Db, type WriteOptions } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
+import { indexAuditPeopleInBackground, type AuditPeopleIndexing } from "../audit/auditPeopleIndex.js";
 import { checkpointInBackground } from "./sqliteCheckpoints.js";
 import { routedReads } from "./sqliteReadRouting.js";
 import { cacheStatements } from "./statementCache.js";
@@ -28,7 +29,7 @@ function open(file: string, readonly: boolean): BetterSqlite3.Database {
  * Opens (creating if needed) a SQLite database file with one writer connection and one read-only connection;
  * reads run on the writer when no write transaction is open on it (see sqliteReadRouting).
  */
-export function openSqliteDatabase(file: string): Database & { readonly writer: BetterSqlite3.Database } {
+export function openSqliteDatabase(file: string): Database & { readonly writer: BetterSqlite3.Database; readonly auditPeopleIndex: AuditPeopleIndexing } {
   mkdirSync(dirname(file), { recursive: true });
   const log = statementLog();
   const logger = log.logger;
@@ -39,6 +40,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const reads = routedReads(writer, reader);
   const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
   const queue = new SerialQueue();
+  const auditPeopleIndex = indexAuditPeopleInBackground(writer, queue);
   const dialect = new SQLiteSyncDialect();
 
   return {
@@ -46,6 +48,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     tables: sqliteSchema,
     read: readDb,
     writer,
+    auditPeopleIndex,
     write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
       // queue keeps any other write from interleaving with it on the shared connection.
@@ -85,6 +88,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
       }
     },
     async close() {
+      await auditPeopleIndex.stop();
       await queue.run(async () => undefined);
       await checkpointer.stop();
       reader.close();

@@ -3,12 +3,32 @@ import type { Db, Tables } from "../db/database.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
 import type { AuditEventRow } from "../db/mappers.js";
 import { badUserInput } from "../graphql/errors.js";
-import { idCondition, MAX_IN_VALUES, stringCondition } from "../graphql/filters.js";
+import { idCondition, MAX_IN_VALUES, stringCondition, type IdFilter } from "../graphql/filters.js";
 import { fromGlobalId } from "../graphql/globalId.js";
 import type { ConnectionShape } from "../graphql/relay.js";
 import type { AuditEventFilter } from "../graphql/types/audit.js";
 
 const NOTHING = sql`1 = 0`;
+
+/**
+ * Events about the people the filter names, found through the trail's index by person (auditEventPeople)
+ * and, for the newest events that are not in it yet (SQLite adds them in the background), in audit_events
+ * itself: those lie above the last event indexed, so they are read by primary key. A filter on having no
+ * person at all is not something that index holds, so it reads audit_events.
+ */
+function personCondition(t: Tables, filter: IdFilter | null | undefined): SQL | undefined {
+  const onEvents = idCondition(t.auditEvents.serviceUserId, filter, "ServiceUser", "filter.serviceUserId");
+  if (!filter || !onEvents || filter.isNull != null) return onEvents;
+  const people = t.auditEventPeople;
+  const onPeople = idCondition(people.serviceUserId, filter, "ServiceUser", "filter.serviceUserId");
+  // One list of event ids, so the page is read straight off the primary key in order (an OR of the two
+  // made SQLite walk the whole trail for a page newest first).
+  return sql`${t.auditEvents.id} in (
+    select ${people.eventId} from ${people} where ${onPeople}
+    union all
+    select ${t.auditEvents.id} from ${t.auditEvents}
+    where ${t.auditEvents.id} > (select coalesce(max(${people.eventId}), 0) from ${people}) and ${onEvents})`;
+}
 
 /** The filter as a condition on `audit_events`. */
 export function auditEventCondition(t: Tables, filter: AuditEventFilter | null | undefined): SQL | undefined {
@@ -16,7 +36,7 @@ export function auditEventCondition(t: Tables, filter: AuditEventFilter | null |
   const events = t.auditEvents;
   const parts: (SQL | undefined)[] = [
     idCondition(events.actorId, filter.actorId, "StaffMember", "filter.actorId"),
-    idCondition(events.serviceUserId, filter.serviceUserId, "ServiceUser", "filter.serviceUserId"),
+    personCondition(t, filter.serviceUserId),
     stringCondition(events.recordType, filter.recordType, "filter.recordType"),
   ];
   if (filter.action?.eq != null) parts.push(eq(events.action, filter.action.eq));

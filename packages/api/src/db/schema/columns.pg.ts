@@ -11,3 +11,5 @@ export const isoDate = (name: string) => date(name, { mode: "string" });
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 export const json = <T>(name: string) => jsonb(name).$type<T>();
 export const serialId = (name: string) => bigint(name, { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+/** A reference to a `serialId` column. */
+export const serialRef = (name: string) => bigint(name, { mode: "number" });

@@ -15,3 +15,5 @@ export const isoDate = (name: string) => text(name);
 export const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
 export const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 export const serialId = (name: string) => integer(name).primaryKey({ autoIncrement: true });
+/** A reference to a `serialId` column. */
+export const serialRef = (name: string) => integer(name);
