@@ -1,4 +1,5 @@
 import type { Db } from "./database.js";
+import { mapRowsCompiled } from "./rowMapper.js";
 
 /** Shapes kept per database handle; a provider's lists come in a few dozen, each viewer's own among them. */
 const CAPACITY = 500;
@@ -48,5 +49,6 @@ interface Preparable {
  */
 export function prepareSelect<Row>(query: unknown, name?: string): PreparedStatement<Row> {
   const prepared = (query as Preparable).prepare(name);
+  mapRowsCompiled(prepared);
   return { execute: async (values) => (await prepared.execute(values)) as Row[] };
 }
