@@ -1,5 +1,4 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { SerialQueue } from "../db/serialQueue.js";
 
 /** How often the newest audit events are added to the trail's index by person. */
 const INDEX_EVERY_MS = 1_000;
@@ -27,7 +26,7 @@ export interface AuditPeopleIndexing {
  * SQLite commits one transaction at a time and numbers events as it commits them, so no event can appear
  * below one already indexed. Postgres gives no such order, so there the index is written with each event.
  */
-export function indexAuditPeopleInBackground(writer: BetterSqlite3.Database, queue: SerialQueue): AuditPeopleIndexing {
+export function indexAuditPeopleInBackground(writer: BetterSqlite3.Database, inWrite: (batch: () => number) => Promise<number>): AuditPeopleIndexing {
   // Prepared at first use: the database is opened before its migrations run.
   const addBatch = () =>
     writer
@@ -42,17 +41,8 @@ export function indexAuditPeopleInBackground(writer: BetterSqlite3.Database, que
   const catchUp = async (): Promise<number> => {
     let added = 0;
     for (;;) {
-      // Through the write queue, so a batch never lands inside another write's transaction.
-      const changes = await queue.run(async () => {
-        if (!writer.open) return 0;
-        // The index can be rebuilt from the trail, so it rides on the next synced commit, as read audits do.
-        writer.pragma("synchronous = NORMAL");
-        try {
-          return writer.transaction(addBatch)();
-        } finally {
-          writer.pragma("synchronous = FULL");
-        }
-      });
+      // A write transaction of its own, queued with the others, so a batch never lands inside another write.
+      const changes = writer.open ? await inWrite(addBatch) : 0;
       added += changes;
       if (changes < BATCH_SIZE) return added;
     }

@@ -40,7 +40,31 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const reads = routedReads(writer, reader);
   const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
   const queue = new SerialQueue();
-  const auditPeopleIndex = indexAuditPeopleInBackground(writer, queue);
+  function write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
+    // queue keeps any other write from interleaving with it on the shared connection.
+    return queue.run(async () => {
+      // In WAL mode NORMAL skips the sync at commit: the WAL frames are written (a killed process loses
+      // nothing) and the next FULL commit or checkpoint syncs them.
+      const deferSync = options.durability === "process";
+      if (deferSync) writer.pragma("synchronous = NORMAL");
+      try {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writeDb);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      } finally {
+        if (deferSync) writer.pragma("synchronous = FULL");
+      }
+    });
+  }
+  // The index can be rebuilt from the trail, so its batches ride on the next synced commit, as read audits do.
+  const auditPeopleIndex = indexAuditPeopleInBackground(writer, (batch) => write(async () => batch(), { durability: "process" }));
   const dialect = new SQLiteSyncDialect();
 
   return {
@@ -49,29 +73,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     read: readDb,
     writer,
     auditPeopleIndex,
-    write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-      // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
-      // queue keeps any other write from interleaving with it on the shared connection.
-      return queue.run(async () => {
-        // In WAL mode NORMAL skips the sync at commit: the WAL frames are written (a killed process loses
-        // nothing) and the next FULL commit or checkpoint syncs them.
-        const deferSync = options.durability === "process";
-        if (deferSync) writer.pragma("synchronous = NORMAL");
-        try {
-          writer.exec("BEGIN IMMEDIATE");
-          try {
-            const result = await work(writeDb);
-            writer.exec("COMMIT");
-            return result;
-          } catch (error) {
-            if (writer.inTransaction) writer.exec("ROLLBACK");
-            throw error;
-          }
-        } finally {
-          if (deferSync) writer.pragma("synchronous = FULL");
-        }
-      });
-    },
+    write,
     async eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
       const { sql, params } = dialect.sqlToQuery(query);
       logger.logQuery(sql, params);
