@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { AuditPeopleIndexing } from "../src/audit/auditPeopleIndex.js";
 import { ReadAudit, writeAudit } from "../src/audit/auditLog.js";
 import type { Database } from "../src/db/database.js";
 import { openDatabase } from "../src/db/openDatabase.js";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { listAuditEvents } from "../src/services/auditTrail.js";
+import { auditPeopleIndexing } from "./auditPeopleIndexing.js";
 import { describeEachDialect, freshDatabaseUrl } from "./databases.js";
 
 /**
@@ -17,7 +17,7 @@ import { describeEachDialect, freshDatabaseUrl } from "./databases.js";
 describeEachDialect("the audit trail's index by person", (dialect) => {
   let database: Database;
   let drop: () => Promise<void>;
-  const indexing = () => (database as Database & { auditPeopleIndex?: AuditPeopleIndexing }).auditPeopleIndex;
+  const indexing = () => auditPeopleIndexing(database);
 
   beforeAll(async () => {
     const fresh = await freshDatabaseUrl(dialect);

@@ -7,10 +7,12 @@ import type { TestServer } from "../testServer.js";
  * - audit_events: refusals are part of the trail (a failed sign-in is LOGIN_FAILED; the records a request
  *   read while deciding are audited as read), and the trail is append-only, so a refusal that wrote nothing
  *   else leaves only its trace there.
+ * - audit_event_people: the trail's index by person, which follows audit_events (on SQLite on a timer, so
+ *   also while an unrelated request is under way).
  * Everything else is compared: clinical records, people, episodes and plans, and also configuration,
  * staff, teams, sessions, API tokens, break-glass grants and export jobs.
  */
-export const TABLES_REFUSALS_MAY_WRITE: readonly string[] = ["audit_events"];
+export const TABLES_REFUSALS_MAY_WRITE: readonly string[] = ["audit_events", "audit_event_people"];
 
 /** Each table's row count and a hash of all its rows (in a fixed order, so storage order does not matter). */
 export type DatabaseSnapshot = Readonly<Record<string, { readonly rows: number; readonly hash: string }>>;

@@ -27,6 +27,20 @@ function shapeOf(config: {
   };
 }
 
+/**
+ * Drizzle marks every SQLite INTEGER PRIMARY KEY as having a default: SQLite makes such a column the row's id
+ * and fills it when an insert leaves it out. Only one declared AUTOINCREMENT (a `serialId`) is meant to be
+ * filled; any other (audit_event_people.event_id, always written) has no default in Postgres, and that is
+ * SQLite's storage, not a difference between the schemas.
+ */
+function withoutRowidDefaults(config: ReturnType<typeof sqliteTableConfig>) {
+  const columns = config.columns.map((column) => {
+    const rowid = column.primary && column.getSQLType() === "integer" && !(column as { autoIncrement?: boolean }).autoIncrement;
+    return rowid ? { name: column.name, notNull: column.notNull, primary: column.primary, hasDefault: column.default !== undefined } : column;
+  });
+  return { ...config, columns };
+}
+
 const tablesOf = (schema: Record<string, unknown>) => Object.entries(schema).filter(([, value]) => is(value, Table));
 
 describe("the SQLite and Postgres schemas", () => {
@@ -37,7 +51,7 @@ describe("the SQLite and Postgres schemas", () => {
   for (const [name, sqliteTable] of tablesOf(sqliteSchema)) {
     it(`agree on table ${name}: columns, nullability, keys, indexes and references`, () => {
       const pgTable = (pgSchema as Record<string, unknown>)[name] as PgTable;
-      expect(shapeOf(pgTableConfig(pgTable) as never)).toEqual(shapeOf(sqliteTableConfig(sqliteTable as SQLiteTable) as never));
+      expect(shapeOf(pgTableConfig(pgTable) as never)).toEqual(shapeOf(withoutRowidDefaults(sqliteTableConfig(sqliteTable as SQLiteTable)) as never));
     });
   }
 });
