@@ -20,6 +20,8 @@ export interface LoadResult {
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
+  /** The slowest answer. */
+  readonly max: number;
   /** Non-2xx answers. */
   readonly non2xx: number;
   /** Socket errors and timeouts. */
@@ -86,6 +88,7 @@ export async function load(baseUrl: string, requests: readonly LoadRequest[], co
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
+    max: latencies.at(-1) ?? Number.NaN,
     non2xx: result.non2xx,
     transportErrors: result.errors + result.timeouts,
     answerErrors,

@@ -2,6 +2,7 @@
  * The benchmark's results as a table, the issue's budgets as verdicts (issue #6 point 3), and the same as
  * docs/performance.md.
  */
+import type { DuringReport } from "./duringReport.js";
 import { failuresOf, type LoadResult } from "./load.js";
 import type { Machine } from "./machine.js";
 import type { Subjects, Workload } from "./workloads.js";
@@ -37,6 +38,8 @@ export interface Measurements {
   readonly statements: Readonly<Record<string, { waymark: number | null; raw: number | null }>>;
   readonly peakMemoryMb: { readonly waymark: number | null; readonly raw: number | null };
   readonly soak: { readonly seconds: number; readonly connections: number; readonly result: LoadResult };
+  /** The caseload with one client while a K-1..K-14 report runs (null when either was left out of the run). */
+  readonly duringReport: DuringReport | null;
   readonly k1: { readonly waymark: number | null; readonly raw: number | null };
 }
 
@@ -125,6 +128,17 @@ export function verdictLines(verdicts: readonly Verdict[]): string {
 
 const cellsOf = (row: readonly string[]) => `| ${row.map((value) => value.replaceAll("|", "\\|")).join(" | ")} |`;
 
+/** The caseload while a report runs, as a paragraph of the report (nothing when it was not measured). */
+function duringReportText(during: DuringReport | null): string {
+  if (!during) return "";
+  const c = during.caseload;
+  return `Caseload with 1 client while the analyst's K-1..K-14 report runs (the report took ${(during.reportMs / 1000).toFixed(1)} s${during.reportFailed ? " and failed" : ""}):
+${c.requests} pages, ${failuresOf(c)} errors, p50 ${ms(c.p50)} ms, p99 ${ms(c.p99)} ms, slowest ${ms(c.max)} ms. On SQLite the report's statements
+share the server's one thread with every other request; it hands the thread back between statements, so the slowest
+page waits for about its longest statement rather than for the whole report.
+`;
+}
+
 /** docs/performance.md. */
 export function markdownReport(m: Measurements, verdicts: readonly Verdict[]): string {
   const s = m.subjects;
@@ -176,6 +190,7 @@ Soak: ${m.soak.connections} clients for ${m.soak.seconds} s on a mix of the read
 only when one report takes under a second; on a large provider it is measured at 1 and 10 clients instead): ${m.soak.result.requests} requests,
 ${failuresOf(m.soak.result)} errors, p50 ${ms(m.soak.result.p50)} ms, p95 ${ms(m.soak.result.p95)} ms, p99 ${ms(m.soak.result.p99)} ms.
 
+${duringReportText(m.duringReport)}
 ## Budgets
 
 ${verdicts.map((verdict) => `- **${verdict.passed ? "Pass" : "Fail"}**: ${verdict.budget}. ${verdict.detail}.`).join("\n")}

@@ -20,6 +20,7 @@ import type { AccountProfile } from "./accounts.js";
 import { systemClock } from "../src/clock.js";
 import { sqliteFileOf } from "../src/db/sqliteFile.js";
 import { failuresOf, load, sendOne, statementsReported, type LoadLength, type LoadRequest, type LoadResult } from "./load.js";
+import { caseloadWhileReportRuns, type DuringReport } from "./duringReport.js";
 import { describeMachine, peakMemoryMb } from "./machine.js";
 import { markdownReport, textTable, verdictLines, verdictsOf, type Cell, type Measurements } from "./report.js";
 import { chooseSubjects, rowCounts } from "./subjects.js";
@@ -272,11 +273,20 @@ async function main(): Promise<number> {
       }
     }
 
+    const byKey = (key: string) => waymarkRequest(WORKLOADS.find((workload) => workload.key === key) as Workload, subjects, headers);
+    let duringReport: DuringReport | null = null;
+    if (singleMs.kpis && singleMs.caseload) {
+      console.log("Caseload x1 while a K-1..K-14 report runs...");
+      await settle(waymarkUrl, "/healthz");
+      duringReport = await caseloadWhileReportRuns(waymarkUrl, byKey("caseload"), byKey("kpis"), singleMs.kpis.waymark);
+      checkServers();
+      console.log(`Caseload x1 while a report runs (${(duringReport.reportMs / 1000).toFixed(1)} s): ${describe(duringReport.caseload)}, slowest ${duringReport.caseload.max.toFixed(0)} ms`);
+    }
+
     // The soak: the keyworker's and team lead's reads and some writes, as a service's working day sends them.
     // The indicators join it only when a report takes well under a second: on a large provider one report is
     // seconds of database work, which analysts run a few times a day, and fifty clients asking for it over
     // and over would measure a queue, not the service.
-    const byKey = (key: string) => waymarkRequest(WORKLOADS.find((workload) => workload.key === key) as Workload, subjects, headers);
     const mix = ["caseload", "reviewSchedule", "caseload", "personRecord", "recordContact", "caseload", "reviewSchedule", "personRecord", "caseload", "recordContact"];
     const reportIsQuick = (singleMs.kpis?.waymark ?? Infinity) < SLOW_REQUEST_MS / 2;
     const soakRequests = [...mix, ...mix, ...(reportIsQuick ? ["kpis"] : [])].map(byKey);
@@ -297,6 +307,7 @@ async function main(): Promise<number> {
       statements,
       peakMemoryMb: { waymark: peakMemoryMb(waymark.pid as number), raw: peakMemoryMb(raw.pid as number) },
       soak,
+      duringReport,
       k1,
     };
     const verdicts = verdictsOf(measurements);

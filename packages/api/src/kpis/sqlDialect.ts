@@ -26,6 +26,8 @@ export interface KpiSql {
   byCodeUnit(text: SQL): SQL;
 }
 
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Whitespace characters a postcode may carry: space, tab, line feed, vertical tab, form feed, carriage return. */
 const WHITESPACE_CODES = [32, 9, 10, 11, 12, 13];
 
@@ -47,9 +49,18 @@ export function kpiSqlOf(database: Database): KpiSql {
     };
   }
   const executor = db as unknown as { all(query: SQL): Promise<unknown[]> };
+  // better-sqlite3 runs each statement on the server's one thread, and a year's report on a large provider is
+  // seconds of them. The statements run one after another, each after a turn of the event loop, so a keyworker's
+  // request waits for one statement of an analyst's report at most, not for the whole report. (Statements asked
+  // for together would otherwise all run in the same turn, one after the other.)
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     dialect: "sqlite",
-    rows: async <Row>(query: SQL) => (await executor.all(query)) as Row[],
+    rows: <Row>(query: SQL) => {
+      const rows = previous.then(turnOfTheEventLoop).then(async () => (await executor.all(query)) as Row[]);
+      previous = rows.catch(() => undefined);
+      return rows;
+    },
     text: (date) => date,
     date: (value) => sql`${value}`,
     daysBetween: (from, to) => sql`cast(round(julianday(${to}) - julianday(${from})) as integer)`,
