@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { Database, Dialect } from "../db/database.js";
 
 /**
@@ -25,8 +26,6 @@ export interface KpiSql {
   /** Orders text by code unit, as JavaScript compares strings, whatever the database's collation. */
   byCodeUnit(text: SQL): SQL;
 }
-
-const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Whitespace characters a postcode may carry: space, tab, line feed, vertical tab, form feed, carriage return. */
 const WHITESPACE_CODES = [32, 9, 10, 11, 12, 13];
@@ -57,7 +56,7 @@ export function kpiSqlOf(database: Database): KpiSql {
   return {
     dialect: "sqlite",
     rows: <Row>(query: SQL) => {
-      const rows = previous.then(turnOfTheEventLoop).then(async () => (await executor.all(query)) as Row[]);
+      const rows = previous.then(() => turnOfTheEventLoop()).then(async () => (await executor.all(query)) as Row[]);
       previous = rows.catch(() => undefined);
       return rows;
     },
