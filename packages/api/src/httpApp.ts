@@ -117,6 +117,9 @@ export async function createHttpApp(options: AppOptions) {
 
   const app = express();
   app.disable("x-powered-by");
+  // No ETags: every answer here is no-store and most are built afresh per request, so hashing each body (a
+  // caseload page is some 40 KB) to label it for a cache that must not keep it is work for nothing.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   app.use((_request, response, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);

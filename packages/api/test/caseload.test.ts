@@ -136,6 +136,42 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
     expect(toGlobalId("ServiceUser", omarReads[0]!.serviceUserId!)).toBe(entries[0]!.serviceUser.id);
   });
 
+  it("answers whatever a document asks of the person and episode, through fragments, aliases and @include, as the records themselves do", async () => {
+    // The list reads only its own columns for a document that asks for no more; anything beyond them must
+    // still come back whole and right, however the document is written.
+    const RICHER = `
+      query Richer($withRecords: Boolean!) {
+        caseload(scope: TEAM, first: 100, search: "Ashby") {
+          edges { node {
+            person: serviceUser { ...PersonNames ... @include(if: $withRecords) { dateOfBirth consentToNationalReporting version } }
+            episode { id status ... on Node { id } referral { receivedDate source reason } nextReviewDue keyworker { name } team { name } }
+          } }
+        }
+      }
+      fragment PersonNames on ServiceUser { id firstName lastName preferredName localReference }`;
+    const WHOLE = `
+      query Whole($id: ID!, $episodeId: ID!) {
+        serviceUser(id: $id) { id firstName lastName preferredName localReference dateOfBirth consentToNationalReporting version }
+        episode(id: $episodeId) { id status referral { receivedDate source reason } nextReviewDue keyworker { name } team { name } }
+      }`;
+    type Answer = { caseload: { edges: { node: { person: Record<string, unknown>; episode: Record<string, unknown> } }[] } };
+    const client = await api.signIn("lead");
+    const richer = await client.request<Answer>(RICHER, { withRecords: true });
+    expect(richer.errors).toBeUndefined();
+    const [entry] = richer.data!.caseload.edges.map((edge) => edge.node);
+    const whole = await client.request<{ serviceUser: Record<string, unknown>; episode: Record<string, unknown> }>(WHOLE, { id: entry!.person.id, episodeId: entry!.episode.id });
+    expect(whole.errors).toBeUndefined();
+    expect(entry!.person).toEqual(whole.data!.serviceUser);
+    expect(entry!.person.dateOfBirth).toBe("1980-05-17");
+    expect(entry!.episode).toEqual(whole.data!.episode);
+    expect(entry!.episode.id).toBe(episodeGlobalId(episodes.kimInTreatment));
+
+    const names = await client.request<Answer>(RICHER, { withRecords: false });
+    expect(names.errors).toBeUndefined();
+    const { dateOfBirth: _dateOfBirth, consentToNationalReporting: _consent, version: _version, ...personNames } = whole.data!.serviceUser;
+    expect(names.data!.caseload.edges[0]!.node.person).toEqual(personNames);
+  });
+
   it("refuses a page size over 100, a cursor from elsewhere or from another order, a team ID of another type and an over-long search", async () => {
     const client = await api.signIn("lead");
     const codeOf = async (variables: Record<string, unknown>) => (await client.request(CASELOAD, variables)).errors?.[0]?.extensions?.code;

@@ -83,6 +83,21 @@ describeEachDialect("working lists load in batches: SQL statements per request d
     expect(large.statements).toBe(overhead() + 5);
   });
 
+  it("a caseload page the screen asks for reads the person's names and reference, not their whole record", async () => {
+    const captured: string[] = [];
+    const stop = api.server.database.observeStatements((statement) => void captured.push(statement));
+    try {
+      await statementsFor(CASELOAD, 50);
+    } finally {
+      stop();
+    }
+    const page = captured.find((statement) => /^select "episodes"\."id".* from "episodes" inner join "service_users"/is.test(statement));
+    expect(page).toBeDefined();
+    expect(page).toMatch(/"service_users"\."first_name"/);
+    // Nothing the entry does not show: the person's date of birth, NHS number and contact details stay unread.
+    for (const column of ["date_of_birth", "nhs_number", "phone", "email", "postcode", "referral_reason"]) expect(page).not.toContain(`"${column}"`);
+  });
+
   it("a review schedule page of 50 with plans, people, keyworkers and teams takes as many statements as a page of 5", async () => {
     const small = await statementsFor(SCHEDULE, 5);
     const large = await statementsFor(SCHEDULE, 50);

@@ -119,6 +119,8 @@ describeEachDialect("Security headers on every kind of answer (issue 7, point 4;
     const personal = answers.filter((each) => each.kind.startsWith("GraphQL") || each.kind.startsWith("GET /graphql") || each.kind.startsWith("export") || each.kind.startsWith("CSRF") || each.kind.startsWith("malformed"));
     expect(personal.length).toBeGreaterThanOrEqual(8);
     for (const each of personal) expect(each.headers.get("cache-control"), each.kind).toMatch(/no-store/);
+    // Nor labelled for one: an ETag on an answer no cache may keep would only cost hashing its body.
+    for (const each of personal) expect(each.headers.get("etag"), each.kind).toBeNull();
   });
 
   it("the web page is revalidated on every load and hashed assets are immutable; neither is sniffed into another type", () => {

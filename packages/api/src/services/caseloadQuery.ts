@@ -29,14 +29,30 @@ export interface CaseloadRequest extends WorkingListCriteria {
   readonly orderBy: readonly CaseloadOrderBy[];
   readonly first: number;
   readonly after?: string | null;
+  /**
+   * Which of the episode's and person's columns a row carries: "summary" for what a caseload screen shows
+   * (the entry, the person's names and reference), "all" when the caller asked for more of either record.
+   * A page of fifty people's every column costs the database and the driver about as much again as the rest
+   * of the page.
+   */
+  readonly columns: CaseloadColumns;
 }
 
-/** One caseload row: the episode and person as stored, and the flags they carry today. */
-export interface CaseloadRow {
-  readonly episode: EpisodeRow;
-  readonly person: ServiceUserRow;
-  readonly flags: readonly CaseloadFlag[];
-}
+export type CaseloadColumns = "summary" | "all";
+
+/** The episode's columns a summary row carries: what the entry itself shows, and the ids its fields follow. */
+export const EPISODE_SUMMARY_COLUMNS = ["id", "serviceUserId", "teamId", "keyworkerId", "status", "referralDate", "nextReviewDue", "lastAttendedContactDate"] as const;
+/** The person's columns a summary row carries. */
+export const PERSON_SUMMARY_COLUMNS = ["id", "localReference", "firstName", "lastName", "preferredName"] as const;
+
+export type CaseloadEpisodeSummary = Pick<EpisodeRow, (typeof EPISODE_SUMMARY_COLUMNS)[number]>;
+export type CaseloadPersonSummary = Pick<ServiceUserRow, (typeof PERSON_SUMMARY_COLUMNS)[number]>;
+
+/** One caseload row: the episode and person as stored (in summary or whole), and the flags they carry today. */
+export type CaseloadRow = { readonly flags: readonly CaseloadFlag[] } & (
+  | { readonly columns: "summary"; readonly episode: CaseloadEpisodeSummary; readonly person: CaseloadPersonSummary }
+  | { readonly columns: "all"; readonly episode: EpisodeRow; readonly person: ServiceUserRow }
+);
 
 const flagColumn = (flag: CaseloadFlag) => `flag_${flag}`;
 const sortColumn = (index: number) => `sort_${index}`;
@@ -46,11 +62,17 @@ function caseloadCondition(request: CaseloadRequest, context: FlagQueryContext):
   return and(openWorkingListEpisodes(context.t, request), caseloadFilterCondition(request.filter, context), caseloadSearchCondition(request.search, context));
 }
 
-function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext) {
+/** Only the named columns of a table, for a select. */
+function columnsOf<T extends object, K extends keyof T>(table: T, names: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(names.map((name) => [name, table[name]])) as Pick<T, K>;
+}
+
+function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext, columns: CaseloadColumns) {
   const extra: Record<string, SQL> = {};
   for (const flag of CASELOAD_FLAGS) extra[flagColumn(flag)] = sql`(case when ${caseloadFlagCondition(flag, context)} then 1 else 0 end)`;
   keys.forEach((key, index) => (extra[sortColumn(index)] = sql`${key.expression}`));
-  return { episode: t.episodes, person: t.serviceUsers, ...extra };
+  if (columns === "all") return { episode: t.episodes, person: t.serviceUsers, ...extra };
+  return { episode: columnsOf(t.episodes, EPISODE_SUMMARY_COLUMNS), person: columnsOf(t.serviceUsers, PERSON_SUMMARY_COLUMNS), ...extra };
 }
 
 /** What a caseload's statements are built from: everything in the request but the moment. */
@@ -79,10 +101,10 @@ function caseloadStatements(db: Db, t: Tables, request: CaseloadRequest) {
     .where(and(condition, afterCursor(keys, request.after)))
     .orderBy(...orderByKeys(keys))
     .limit(request.first + 1);
-  const page = db.select(pageSelection(t, keys, context)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys));
+  const page = db.select(pageSelection(t, keys, context, request.columns)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys));
   return {
     keyCount: keys.length,
-    page: prepareSelect<Record<string, unknown> & { episode: EpisodeRow; person: ServiceUserRow }>(page),
+    page: prepareSelect<Record<string, unknown> & Pick<CaseloadRow, "episode" | "person">>(page),
     count: prepareSelect<{ count: number }>(counting.where(condition)),
   };
 }
@@ -98,7 +120,7 @@ export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest)
     rows,
     request.first,
     (row) => Array.from({ length: statements.keyCount }, (_, index) => row[sortColumn(index)]),
-    (row) => ({ episode: row.episode, person: row.person, flags: CASELOAD_FLAGS.filter((flag) => Number(row[flagColumn(flag)]) === 1) }),
+    (row) => ({ columns: request.columns, episode: row.episode, person: row.person, flags: CASELOAD_FLAGS.filter((flag) => Number(row[flagColumn(flag)]) === 1) }) as CaseloadRow,
     Number(counted?.count ?? 0),
     Boolean(request.after),
   );

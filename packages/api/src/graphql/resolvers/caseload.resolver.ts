@@ -1,15 +1,28 @@
 import type { Role } from "@waymark/core";
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { queryCaseload } from "../../services/caseloadQuery.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { queryCaseload, type CaseloadColumns } from "../../services/caseloadQuery.js";
 import { MAX_CASELOAD_ORDERINGS } from "../../services/caseloadOrder.js";
 import { loadServiceSettings } from "../../services/referenceData.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { requireViewer } from "../mutations.js";
 import { pageSizeOf, type ConnectionShape } from "../relay.js";
+import { onlyServed, selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
 import { CaseloadArgs, CaseloadEntry, CaseloadEntryConnection } from "../types/caseload.js";
+import { EPISODE_SUMMARY_FIELDS } from "../types/episode.js";
 import { StaffMember, Team } from "../types/organisation.js";
-import { auditPeopleShown, keyworkerOf, localIdArgument, teamOf } from "./workingListFields.js";
+import { PERSON_SUMMARY_FIELDS } from "../types/serviceUser.js";
+import { keyworkerOf, readOwnersOf, teamOf } from "../episodeOwners.js";
+import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
+
+/** What the document asks of each entry: whether a summary of the episode and person answers it, and whether it shows keyworkers or teams. */
+function entriesAsked(info: GraphQLResolveInfo): { columns: CaseloadColumns; owners: boolean } {
+  const entries = selectionsAt(selectionOf(info), ["edges", "node"]);
+  const summaryAnswers = onlyServed(selectionsOf(entries, "episode"), EPISODE_SUMMARY_FIELDS) && onlyServed(selectionsOf(entries, "serviceUser"), PERSON_SUMMARY_FIELDS);
+  const owners = ["keyworker", "team"].some((field) => selectionsOf(entries, field).length > 0 || selectionsAt(entries, ["episode", field]).length > 0);
+  return { columns: summaryAnswers ? "summary" : "all", owners };
+}
 
 @Resolver(() => CaseloadEntry)
 export class CaseloadResolver {
@@ -19,13 +32,14 @@ export class CaseloadResolver {
       "Open episodes on your caseload (MINE) or your team's (TEAM), with the flags each carries today and the next review due. " +
       "Filtered, searched, sorted and paged on the server.",
   })
-  async caseload(@Args(() => CaseloadArgs) args: CaseloadArgs, @Ctx() context: RequestContext): Promise<ConnectionShape<CaseloadEntry>> {
+  async caseload(@Args(() => CaseloadArgs) args: CaseloadArgs, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<CaseloadEntry>> {
     const viewer = requireViewer(context);
     const first = pageSizeOf(args.first);
     const orderBy = args.orderBy ?? [];
     if (orderBy.length > MAX_CASELOAD_ORDERINGS) throw badUserInput("orderBy", `Sort by at most ${MAX_CASELOAD_ORDERINGS} orderings.`);
     const { read: db, tables: t } = context.database;
     const settings = await loadServiceSettings(db, t);
+    const asked = entriesAsked(info);
     const page = await queryCaseload(db, t, {
       viewer,
       now: context.clock.now(),
@@ -38,18 +52,21 @@ export class CaseloadResolver {
       orderBy,
       first,
       after: args.after,
+      columns: asked.columns,
     });
     auditPeopleShown(context, page.edges.map((edge) => edge.node.person.id));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: CaseloadEntry.of(edge.node, context.today) })) };
+    const entries = page.edges.map((edge) => ({ cursor: edge.cursor, node: CaseloadEntry.of(edge.node, context.today) }));
+    if (asked.owners) await readOwnersOf(context, entries.map((edge) => edge.node));
+    return { ...page, edges: entries };
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The keyworker; null when none is allocated." })
-  keyworker(@Root() entry: CaseloadEntry, @Ctx() context: RequestContext): Promise<StaffMember | null> {
+  keyworker(@Root() entry: CaseloadEntry, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
     return keyworkerOf(entry.keyworkerLocalId, context);
   }
 
   @FieldResolver(() => Team, { description: "The team the episode belongs to." })
-  team(@Root() entry: CaseloadEntry, @Ctx() context: RequestContext): Promise<Team> {
+  team(@Root() entry: CaseloadEntry, @Ctx() context: RequestContext): Team | Promise<Team> {
     return teamOf(entry.teamLocalId, context);
   }
 }

@@ -11,6 +11,7 @@ import { localIdOf } from "../globalId.js";
 import { registerNodeType } from "../nodeRegistry.js";
 import { PageArgs, type ConnectionShape } from "../relay.js";
 import { scopedLoaders } from "../scopedLoaders.js";
+import { keyworkerOf, teamOf } from "../episodeOwners.js";
 import { Assessment, AssessmentConnection } from "../types/assessment.js";
 import { AgeBandOverride, Episode, ProblemSubstance } from "../types/episode.js";
 import { StaffMember, Team } from "../types/organisation.js";
@@ -63,17 +64,13 @@ export class EpisodeResolver {
   }
 
   @FieldResolver(() => Team, { description: "The team (service) the episode is with." })
-  async team(@Root() episode: Episode, @Ctx() context: RequestContext): Promise<Team> {
-    const row = await context.loaders.teamById.load(episode.teamLocalId);
-    if (!row) throw new Error(`Team ${episode.teamLocalId} of episode ${episode.localId} is missing`);
-    return Team.of(row);
+  team(@Root() episode: Episode, @Ctx() context: RequestContext): Team | Promise<Team> {
+    return teamOf(episode.teamLocalId, context);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The keyworker; null while the referral is unallocated." })
-  async keyworker(@Root() episode: Episode, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    if (!episode.keyworkerLocalId) return null;
-    const row = await context.loaders.staffById.load(episode.keyworkerLocalId);
-    return row ? StaffMember.of(row) : null;
+  keyworker(@Root() episode: Episode, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return keyworkerOf(episode.keyworkerLocalId, context);
   }
 
   @FieldResolver(() => [ProblemSubstance], { description: "The problem substances recorded at triage, main substance first." })

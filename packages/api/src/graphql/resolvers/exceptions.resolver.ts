@@ -7,7 +7,8 @@ import { requireViewer } from "../mutations.js";
 import { pageSizeOf, type ConnectionShape } from "../relay.js";
 import { ExceptionReportEntry, ExceptionReportEntryConnection, ExceptionsArgs } from "../types/exceptions.js";
 import { StaffMember, Team } from "../types/organisation.js";
-import { auditPeopleShown, keyworkerOf, localIdArgument, teamOf } from "./workingListFields.js";
+import { keyworkerOf, teamOf } from "../episodeOwners.js";
+import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
 
 @Resolver(() => ExceptionReportEntry)
 export class ExceptionsResolver {
@@ -43,12 +44,12 @@ export class ExceptionsResolver {
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The episode's keyworker; null when none is allocated." })
-  keyworker(@Root() entry: ExceptionReportEntry, @Ctx() context: RequestContext): Promise<StaffMember | null> {
+  keyworker(@Root() entry: ExceptionReportEntry, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
     return keyworkerOf(entry.keyworkerLocalId, context);
   }
 
   @FieldResolver(() => Team, { description: "The team the episode belongs to." })
-  team(@Root() entry: ExceptionReportEntry, @Ctx() context: RequestContext): Promise<Team> {
+  team(@Root() entry: ExceptionReportEntry, @Ctx() context: RequestContext): Team | Promise<Team> {
     return teamOf(entry.teamLocalId, context);
   }
 }

@@ -17,7 +17,8 @@ import { requireViewer } from "../mutations.js";
 import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { StaffMember, Team } from "../types/organisation.js";
 import { ReviewSchedule, ReviewScheduleArgs, ReviewScheduleEntry, ReviewScheduleEntryConnection, ReviewScheduleKeyworkerSummary } from "../types/reviewSchedule.js";
-import { auditPeopleShown, keyworkerOf, localIdArgument, teamOf } from "./workingListFields.js";
+import { keyworkerOf, teamOf } from "../episodeOwners.js";
+import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
 
 /** The window asked for, with its defaults, refused when it runs backwards or is longer than a year. */
 function windowOf(args: ReviewScheduleArgs, today: IsoDate): { from: IsoDate; to: IsoDate } {
@@ -65,12 +66,12 @@ export class ReviewScheduleResolver {
 @Resolver(() => ReviewScheduleEntry)
 export class ReviewScheduleEntryResolver {
   @FieldResolver(() => StaffMember, { nullable: true, description: "The keyworker; null when none is allocated." })
-  keyworker(@Root() entry: ReviewScheduleEntry, @Ctx() context: RequestContext): Promise<StaffMember | null> {
+  keyworker(@Root() entry: ReviewScheduleEntry, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
     return keyworkerOf(entry.keyworkerLocalId, context);
   }
 
   @FieldResolver(() => Team, { description: "The team the episode belongs to." })
-  team(@Root() entry: ReviewScheduleEntry, @Ctx() context: RequestContext): Promise<Team> {
+  team(@Root() entry: ReviewScheduleEntry, @Ctx() context: RequestContext): Team | Promise<Team> {
     return teamOf(entry.teamLocalId, context);
   }
 
@@ -91,12 +92,12 @@ export class ReviewScheduleEntryResolver {
 @Resolver(() => ReviewScheduleKeyworkerSummary)
 export class ReviewScheduleKeyworkerSummaryResolver {
   @FieldResolver(() => StaffMember, { nullable: true, description: "The keyworker; null for the team's unallocated episodes." })
-  keyworker(@Root() summary: ReviewScheduleKeyworkerSummary, @Ctx() context: RequestContext): Promise<StaffMember | null> {
+  keyworker(@Root() summary: ReviewScheduleKeyworkerSummary, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
     return keyworkerOf(summary.keyworkerLocalId, context);
   }
 
   @FieldResolver(() => Team, { description: "The team." })
-  team(@Root() summary: ReviewScheduleKeyworkerSummary, @Ctx() context: RequestContext): Promise<Team> {
+  team(@Root() summary: ReviewScheduleKeyworkerSummary, @Ctx() context: RequestContext): Team | Promise<Team> {
     return teamOf(summary.teamLocalId, context);
   }
 }

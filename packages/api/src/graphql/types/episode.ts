@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import type { EpisodeRow, ProblemSubstanceRow } from "../../db/mappers.js";
 import { CohortEnum, DischargeReasonEnum, EpisodeStatusEnum, InjectingStatusEnum, ReferralSourceEnum, ReferralUrgencyEnum, RouteEnum, SubstanceEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
+import type { FieldsServed } from "../requestedFields.js";
 import { Node } from "../relay.js";
 import { DateScalar } from "../scalars.js";
 import { EnteredInError } from "./enteredInError.js";
@@ -95,6 +96,23 @@ export class Episode extends Node {
   @Field(() => Int, { description: "Version of this record; pass it back when updating so a stale edit is refused." })
   version!: number;
 
+  /**
+   * An episode as a working list shows it, from the few columns such a list reads: only the fields in
+   * EPISODE_SUMMARY_FIELDS are set, so it is built only for a document that asks for nothing else.
+   */
+  static summaryOf(row: Pick<EpisodeRow, "id" | "serviceUserId" | "teamId" | "keyworkerId" | "status" | "referralDate" | "nextReviewDue">): Episode {
+    const episode = new Episode();
+    episode.id = toGlobalId("Episode", row.id);
+    episode.localId = row.id;
+    episode.serviceUserLocalId = row.serviceUserId;
+    episode.teamLocalId = row.teamId;
+    episode.keyworkerLocalId = row.keyworkerId;
+    episode.status = row.status as EpisodeStatus;
+    episode.referral = Object.assign(new Referral(), { receivedDate: row.referralDate });
+    episode.nextReviewDue = row.nextReviewDue;
+    return episode;
+  }
+
   static of(row: EpisodeRow): Episode {
     return Object.assign(new Episode(), {
       id: toGlobalId("Episode", row.id),
@@ -125,3 +143,6 @@ export class Episode extends Node {
     });
   }
 }
+
+/** The fields Episode.summaryOf answers: its own, and the team and keyworker it follows from their ids. */
+export const EPISODE_SUMMARY_FIELDS: FieldsServed = { id: true, status: true, referral: { receivedDate: true }, nextReviewDue: true, team: true, keyworker: true };

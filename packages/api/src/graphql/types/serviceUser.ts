@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { toServiceUser, type ServiceUserRow } from "../../db/mappers.js";
 import { AccommodationNeedEnum, ConsentEnum, EthnicityEnum, SexEnum } from "../enums.js";
 import { toGlobalId } from "../globalId.js";
+import type { FieldsServed } from "../requestedFields.js";
 import { connectionType, Node } from "../relay.js";
 import { DateScalar } from "../scalars.js";
 import { EnteredInError } from "./enteredInError.js";
@@ -100,6 +101,21 @@ export class ServiceUser extends Node {
   @Field(() => Int, { description: "Version of this record; pass it back when updating so a stale edit is refused." })
   version!: number;
 
+  /**
+   * A person as a working list shows them, from their names and reference alone: only the fields in
+   * PERSON_SUMMARY_FIELDS are set, so it is built only for a document that asks for nothing else.
+   */
+  static summaryOf(row: Pick<ServiceUserRow, "id" | "localReference" | "firstName" | "lastName" | "preferredName">): ServiceUser {
+    const person = new ServiceUser();
+    person.id = toGlobalId("ServiceUser", row.id);
+    person.localId = row.id;
+    person.localReference = row.localReference;
+    person.firstName = row.firstName;
+    person.lastName = row.lastName;
+    person.preferredName = row.preferredName;
+    return person;
+  }
+
   static of(row: ServiceUserRow): ServiceUser {
     // Assigned onto the instance in turn rather than spread into a literal first: a caseload page builds fifty
     // of these, and the spread copy of some thirty fields cost more than the rest of the entry.
@@ -112,5 +128,8 @@ export class ServiceUser extends Node {
     return person;
   }
 }
+
+/** The fields ServiceUser.summaryOf answers. */
+export const PERSON_SUMMARY_FIELDS: FieldsServed = { id: true, localReference: true, firstName: true, lastName: true, preferredName: true };
 
 export const ServiceUserConnection = connectionType(ServiceUser, "ServiceUser", "A page of people, with the total matching the filter.");
