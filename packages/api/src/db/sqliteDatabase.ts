@@ -40,6 +40,15 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const reads = routedReads(writer, reader);
   const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
   const queue = new SerialQueue();
+  // Every request that shows a record writes its read audit, so the statements around each write are compiled
+  // once rather than parsed again for every transaction.
+  const control = {
+    begin: writer.prepare("BEGIN IMMEDIATE"),
+    commit: writer.prepare("COMMIT"),
+    rollback: writer.prepare("ROLLBACK"),
+    deferSync: writer.prepare("PRAGMA synchronous = NORMAL"),
+    fullSync: writer.prepare("PRAGMA synchronous = FULL"),
+  };
   function write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
     // queue keeps any other write from interleaving with it on the shared connection.
@@ -47,19 +56,19 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
       // In WAL mode NORMAL skips the sync at commit: the WAL frames are written (a killed process loses
       // nothing) and the next FULL commit or checkpoint syncs them.
       const deferSync = options.durability === "process";
-      if (deferSync) writer.pragma("synchronous = NORMAL");
+      if (deferSync) control.deferSync.run();
       try {
-        writer.exec("BEGIN IMMEDIATE");
+        control.begin.run();
         try {
           const result = await work(writeDb);
-          writer.exec("COMMIT");
+          control.commit.run();
           return result;
         } catch (error) {
-          if (writer.inTransaction) writer.exec("ROLLBACK");
+          if (writer.inTransaction) control.rollback.run();
           throw error;
         }
       } finally {
-        if (deferSync) writer.pragma("synchronous = FULL");
+        if (deferSync) control.fullSync.run();
       }
     });
   }
