@@ -6,6 +6,7 @@ import { describeEachDialect } from "./databases.js";
 import { PASSWORD } from "./fixtures.js";
 import type { GraphQLClient } from "./graphqlClient.js";
 import { accepted, ADULT_DOB, errorCode, nextReference, refer, REGISTER, refused, registerPerson, rowCounts } from "./journeySteps.js";
+import { markEnteredInError, recordContact } from "./recordOperations.js";
 import { useSignedInServer } from "./signedInServer.js";
 
 const PERSON = `query Person($id: ID!) {
@@ -185,6 +186,32 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
       expect(accepted(cleared, "updateServiceUser").serviceUser).toMatchObject({ pregnant: false, expectedDeliveryDate: null });
       const [clearedRow] = await api.server.database.read.select({ safeguarding: t.episodes.safeguarding }).from(t.episodes).where(eq(t.episodes.id, localIdOf(episodeId, "Episode") ?? ""));
       expect(clearedRow?.safeguarding).toBe(false);
+    });
+
+    it("R-SAFE-1: an attended home visit clears the visit due on the episode and the person; marking it entered in error brings it back", async () => {
+      const id = await registerPerson(api.keyworker);
+      const episodeId = await refer(api.keyworker, id, api.organisation.adultTeamId, { keyworkerId: toGlobalId("StaffMember", api.organisation.staff.keyworker.id) });
+      accepted(await api.keyworker.request(UPDATE, { input: { id, version: 1, pregnant: true, expectedDeliveryDate: "2025-10-01" } }), "updateServiceUser");
+      const FLAGS = `query Flags($id: ID!, $episodeId: ID!) {
+        serviceUser(id: $id) { flags { safeguarding { flagged homeVisitDue } } }
+        episode(id: $episodeId) { safeguarding { flagged homeVisitRecorded homeVisitDue } }
+      }`;
+      type Flags = { serviceUser: { flags: { safeguarding: object } }; episode: { safeguarding: object } };
+      const flags = async () => {
+        const result = await api.keyworker.request<Flags>(FLAGS, { id, episodeId });
+        expect(result.errors).toBeUndefined();
+        return { person: result.data!.serviceUser.flags.safeguarding, episode: result.data!.episode.safeguarding };
+      };
+      const due = { person: { flagged: true, homeVisitDue: true }, episode: { flagged: true, homeVisitRecorded: false, homeVisitDue: true } };
+      expect(await flags()).toEqual(due);
+
+      const visit = await recordContact(api.keyworker, { episodeId, date: "2025-05-02", kind: "HOME_VISIT", outcome: "ATTENDED" });
+      expect(visit.userErrors).toEqual([]);
+      expect(await flags()).toEqual({ person: { flagged: true, homeVisitDue: false }, episode: { flagged: true, homeVisitRecorded: true, homeVisitDue: false } });
+
+      const marked = await markEnteredInError(api.keyworker, { id: visit.contact!.id, reason: "The visit was to another family" });
+      expect(marked.userErrors).toEqual([]);
+      expect(await flags()).toEqual(due);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRepresentation, ostDuration, OST_MAX_GAP_DAYS, representationAfter, REPRESENTATION_WINDOW_DAYS, safeguardingStatus } from "./flags.js";
+import { homeVisitRecordedIn, isRepresentation, ostDuration, OST_MAX_GAP_DAYS, representationAfter, REPRESENTATION_WINDOW_DAYS, safeguardingStatus, safeguardingStatusOf } from "./flags.js";
 import { aContact, anEpisode, anIntervention, aServiceUser, ENTERED_IN_ERROR, TEST_CATALOGUE } from "./testing/records.js";
 
 describe("R-SAFE-1: safeguarding flag and home visit", () => {
@@ -30,6 +30,17 @@ describe("R-SAFE-1: safeguarding flag and home visit", () => {
       aContact({ id: "mistaken", date: "2024-05-04", kind: "HOME_VISIT", outcome: "ATTENDED", enteredInError: ENTERED_IN_ERROR }),
     ];
     expect(safeguardingStatus(pregnant, contacts)).toMatchObject({ homeVisitRecorded: false, homeVisitDue: true });
+    expect(homeVisitRecordedIn(contacts)).toBe(false);
+  });
+
+  it("R-SAFE-1: from an episode's stored answer to whether the visit is recorded, the same verdict as from its contacts", () => {
+    const visit = aContact({ date: "2024-05-02", kind: "HOME_VISIT", outcome: "ATTENDED" });
+    expect(homeVisitRecordedIn([visit])).toBe(true);
+    for (const person of [pregnant, aServiceUser({ childUnder5InHousehold: true }), aServiceUser()]) {
+      for (const contacts of [[], [visit]]) expect(safeguardingStatusOf(person, homeVisitRecordedIn(contacts))).toEqual(safeguardingStatus(person, contacts));
+    }
+    expect(safeguardingStatusOf(pregnant, true)).toMatchObject({ flagged: true, homeVisitDue: false });
+    expect(safeguardingStatusOf(pregnant, false)).toMatchObject({ flagged: true, homeVisitDue: true });
   });
 });
 

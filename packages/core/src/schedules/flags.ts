@@ -38,10 +38,23 @@ export function safeguardingStatus(
   serviceUser: Pick<ServiceUser, "pregnant" | "childUnder5InHousehold">,
   episodeContacts: readonly Contact[],
 ): SafeguardingStatus {
+  return safeguardingStatusOf(serviceUser, homeVisitRecordedIn(episodeContacts));
+}
+
+/** R-SAFE-1's home visit: one the person attended, among the episode's contacts in force. */
+export function homeVisitRecordedIn(episodeContacts: readonly Contact[]): boolean {
+  return inForce(episodeContacts).some((contact) => contact.kind === "HOME_VISIT" && contact.outcome === "ATTENDED");
+}
+
+/**
+ * R-SAFE-1 given whether the episode records that home visit: what a reader uses when the episode's stored
+ * summary already holds the answer (worked out by homeVisitRecordedIn at every write to the episode), so
+ * showing the flag does not read every contact again.
+ */
+export function safeguardingStatusOf(serviceUser: Pick<ServiceUser, "pregnant" | "childUnder5InHousehold">, homeVisitRecorded: boolean): SafeguardingStatus {
   const reasons: SafeguardingReason[] = [];
   if (serviceUser.pregnant) reasons.push("PREGNANT");
   if (serviceUser.childUnder5InHousehold) reasons.push("CHILD_UNDER_5");
-  const homeVisitRecorded = inForce(episodeContacts).some((contact) => contact.kind === "HOME_VISIT" && contact.outcome === "ATTENDED");
   const flagged = reasons.length > 0;
   return { flagged, reasons, homeVisitRecorded, homeVisitDue: flagged && !homeVisitRecorded };
 }

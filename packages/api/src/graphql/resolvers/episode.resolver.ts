@@ -1,8 +1,8 @@
-import { isOpen, safeguardingStatus, suicideRiskFlag } from "@waymark/core";
+import { isOpen, safeguardingStatusOf, suicideRiskFlag } from "@waymark/core";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { findEpisodeInScope } from "../../access/records.js";
 import { isClinician } from "../../auth/viewer.js";
-import { toAssessment, toContact, toReview } from "../../db/mappers.js";
+import { toAssessment, toReview } from "../../db/mappers.js";
 import { requireClinician } from "../clinicalAccess.js";
 import type { RequestContext } from "../context.js";
 import { pageOfEpisodeRecords } from "../episodeRecordReads.js";
@@ -120,9 +120,10 @@ export class EpisodeResolver {
 
   @FieldResolver(() => SafeguardingFlag, { description: "R-SAFE-1: the person is pregnant or lives with a child under 5; a home visit is due in this episode until one the person attended is recorded." })
   async safeguarding(@Root() episode: Episode, @Ctx() context: RequestContext): Promise<SafeguardingFlag> {
-    const [person, contacts] = await Promise.all([scopedLoaders(context).serviceUserById.load(episode.serviceUserLocalId), context.loaders.contactsByEpisode.load(episode.localId)]);
+    const person = await scopedLoaders(context).serviceUserById.load(episode.serviceUserLocalId);
     if (!person) throw notFound("person");
-    return SafeguardingFlag.of(safeguardingStatus(person, contacts.map(toContact)), isOpen(episode) && !episode.enteredInError);
+    // The episode's summary holds whether the home visit is recorded, kept with every write to its contacts.
+    return SafeguardingFlag.of(safeguardingStatusOf(person, episode.homeVisitRecorded), isOpen(episode) && !episode.enteredInError);
   }
 }
 

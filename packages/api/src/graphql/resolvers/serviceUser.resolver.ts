@@ -1,8 +1,8 @@
-import { isOpen, safeguardingStatus, suicideRiskFlag, type EpisodeStatus } from "@waymark/core";
+import { isOpen, safeguardingStatusOf, suicideRiskFlag, type EpisodeStatus } from "@waymark/core";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { findServiceUserInScope } from "../../access/records.js";
 import { isClinician } from "../../auth/viewer.js";
-import { toAssessment, toContact, toReview } from "../../db/mappers.js";
+import { toAssessment, toReview } from "../../db/mappers.js";
 import { registerServiceUser, updateServiceUser } from "../../services/people.js";
 import { searchServiceUsers } from "../../services/serviceUserSearch.js";
 import { requireClinician, runClinicalMutation } from "../clinicalAccess.js";
@@ -102,10 +102,10 @@ export class ServiceUserResolver {
       Promise.all(episodes.map((episode) => loaders.reviewsByEpisode.load(episode.id))),
     ]);
     const open = episodes.find((episode) => isOpen({ status: episode.status as EpisodeStatus }) && !episode.enteredInErrorReason);
-    const contacts = open ? await loaders.contactsByEpisode.load(open.id) : [];
     return Object.assign(new ServiceUserFlags(), {
       suicideRisk: SuicideRiskFlag.of(suicideRiskFlag(assessments.flat().map(toAssessment), reviews.flat().map((review) => toReview(review, [])))),
-      safeguarding: SafeguardingFlag.of(safeguardingStatus(person, contacts.map(toContact)), open !== undefined),
+      // The open episode's summary holds whether its home visit is recorded, kept with every write to its contacts.
+      safeguarding: SafeguardingFlag.of(safeguardingStatusOf(person, open?.homeVisitRecorded ?? false), open !== undefined),
     });
   }
 

@@ -59,6 +59,8 @@ export class Episode extends Node {
   serviceUserLocalId!: string;
   teamLocalId!: string;
   keyworkerLocalId!: string | null;
+  /** Whether the episode records a home visit the person attended (R-SAFE-1), as its stored summary says. */
+  homeVisitRecorded!: boolean;
 
   @Field(() => EpisodeStatusEnum, { description: "Where the episode is on the journey." })
   status!: EpisodeStatus;
@@ -120,6 +122,7 @@ export class Episode extends Node {
       serviceUserLocalId: row.serviceUserId,
       teamLocalId: row.teamId,
       keyworkerLocalId: row.keyworkerId,
+      homeVisitRecorded: row.homeVisitRecorded,
       status: row.status as EpisodeStatus,
       referral: Object.assign(new Referral(), {
         receivedDate: row.referralDate,
