@@ -31,6 +31,19 @@ export function migrateSqliteDatabase(writer: BetterSqlite3.Database, folder = m
   }
 }
 
+/**
+ * Brings SQLite's planner statistics up to date where they are missing or stale: a table whose index was
+ * added by a migration, or that has grown or shrunk many times over since it was last analysed. Without them
+ * the planner guesses by the shape of each index, and a new index can win a query it serves worse (a wide
+ * index chosen for the caseload page, which then sorts the keyworker's whole list, over the one already in
+ * the page's order). SQLite's own advice for a connection that stays open; tables already analysed and about
+ * the same size cost nothing, so an ordinary start takes a moment. Run before the read connection's first
+ * statement, which loads the statistics then.
+ */
+export function refreshPlannerStatistics(writer: BetterSqlite3.Database): void {
+  writer.pragma("optimize = 0x10002");
+}
+
 export async function migratePostgresDatabase(pool: pg.Pool, folder = migrationsFolder("postgres")): Promise<void> {
   await migratePostgres(drizzlePostgres(pool), { migrationsFolder: folder });
 }

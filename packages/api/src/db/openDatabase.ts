@@ -1,5 +1,5 @@
 import type { Database } from "./database.js";
-import { migratePostgresDatabase, migrateSqliteDatabase } from "./migrate.js";
+import { migratePostgresDatabase, migrateSqliteDatabase, refreshPlannerStatistics } from "./migrate.js";
 import { openPostgresDatabase } from "./postgresDatabase.js";
 import { openSqliteDatabase } from "./sqliteDatabase.js";
 import { sqliteFileOf } from "./sqliteFile.js";
@@ -16,5 +16,6 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
   }
   const database = openSqliteDatabase(sqliteFileOf(databaseUrl));
   migrateSqliteDatabase(database.writer);
+  refreshPlannerStatistics(database.writer);
   return database;
 }
