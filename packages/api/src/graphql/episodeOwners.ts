@@ -3,17 +3,18 @@ import { StaffMember, Team } from "./types/organisation.js";
 
 /*
  * An episode's keyworker and team, for the episode itself and for every working list's entries (caseload,
- * review schedule, exceptions), through the request's loaders: a page of fifty entries costs one statement
- * for all their keyworkers and one for all their teams.
+ * review schedule, exceptions), and the staff named on a person's records (who held a contact, delivers an
+ * intervention, made an assessment, signed a plan off, completed a review), through the request's loaders: a
+ * page of fifty entries costs one statement for all their keyworkers and one for all their teams.
  */
 
 /**
- * Keyworkers and teams a working list has already read in this request, by id. A field answered from here is
- * a value, not a promise: a page whose every entry is complete without waiting lets GraphQL finish each entry
- * on the spot, rather than gathering fifty entries' promises and their fields again when they settle.
+ * Staff and teams a list has already read in this request, by id. A field answered from here is a value, not
+ * a promise: a page whose every entry is complete without waiting lets GraphQL finish each entry on the spot,
+ * rather than gathering every entry's promises and their fields again when they settle.
  */
 interface KnownOwners {
-  readonly keyworkers: Map<string, StaffMember | null>;
+  readonly staff: Map<string, StaffMember | null>;
   readonly teams: Map<string, Team>;
 }
 
@@ -21,7 +22,7 @@ const knownOwners = new WeakMap<RequestContext, KnownOwners>();
 
 function knownOwnersOf(context: RequestContext): KnownOwners {
   let known = knownOwners.get(context);
-  if (!known) knownOwners.set(context, (known = { keyworkers: new Map(), teams: new Map() }));
+  if (!known) knownOwners.set(context, (known = { staff: new Map(), teams: new Map() }));
   return known;
 }
 
@@ -36,18 +37,26 @@ export async function readOwnersOf(context: RequestContext, entries: readonly Ow
   await Promise.all(entries.flatMap((entry) => [keyworkerOf(entry.keyworkerLocalId, context), teamOf(entry.teamLocalId, context)]));
 }
 
-/** An episode's keyworker, or null for an unallocated one. */
-export function keyworkerOf(keyworkerLocalId: string | null, context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
-  if (keyworkerLocalId === null) return null;
-  const { keyworkers } = knownOwnersOf(context);
-  const known = keyworkers.get(keyworkerLocalId);
+/** A member of staff a record names, or null where it names none. */
+export function staffNamedOn(staffLocalId: string | null, context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+  if (staffLocalId === null) return null;
+  const { staff } = knownOwnersOf(context);
+  const known = staff.get(staffLocalId);
   if (known !== undefined) return known;
-  return context.loaders.staffById.load(keyworkerLocalId).then((row) => {
-    const keyworker = row ? StaffMember.of(row) : null;
-    keyworkers.set(keyworkerLocalId, keyworker);
-    return keyworker;
+  return context.loaders.staffById.load(staffLocalId).then((row) => {
+    const member = row ? StaffMember.of(row) : null;
+    staff.set(staffLocalId, member);
+    return member;
   });
 }
+
+/** Reads the staff a list's records name before the list is answered (one statement for all of them). */
+export async function readStaffOf(context: RequestContext, staffLocalIds: readonly (string | null)[]): Promise<void> {
+  await Promise.all(staffLocalIds.map((staffLocalId) => staffNamedOn(staffLocalId, context)));
+}
+
+/** An episode's keyworker, or null for an unallocated one. */
+export const keyworkerOf = staffNamedOn;
 
 /** An episode's team; every episode has one, so a missing row is a broken database, not a user's error. */
 export function teamOf(teamLocalId: string, context: RequestContext): Team | Promise<Team> {

@@ -7,6 +7,7 @@ import { scopedLoaders } from "../scopedLoaders.js";
 import { DateScalar } from "../scalars.js";
 import { Assessment } from "../types/assessment.js";
 import { Episode } from "../types/episode.js";
+import { staffNamedOn } from "../episodeOwners.js";
 import { StaffMember } from "../types/organisation.js";
 import { Goal, PersonalBudget, RecoveryPlan } from "../types/recoveryPlan.js";
 import { GoalProgress, Review } from "../types/review.js";
@@ -14,12 +15,6 @@ import { GoalProgress, Review } from "../types/review.js";
 registerEpisodeRecordNode("Assessment", (t) => t.assessments, Assessment.of);
 registerEpisodeRecordNode("RecoveryPlan", (t) => t.recoveryPlans, RecoveryPlan.of);
 registerEpisodeRecordNode("Review", (t) => t.reviews, Review.of);
-
-async function staffMember(context: RequestContext, localId: string | null): Promise<StaffMember | null> {
-  if (!localId) return null;
-  const row = await context.loaders.staffById.load(localId);
-  return row ? StaffMember.of(row) : null;
-}
 
 /** The episode a record belongs to, through the viewer's scope (null only if it has left it). */
 async function episodeInScope(context: RequestContext, episodeLocalId: string): Promise<Episode | null> {
@@ -35,8 +30,8 @@ async function goalsOf(context: RequestContext, planLocalId: string): Promise<Go
 @Resolver(() => Assessment)
 export class AssessmentResolver {
   @FieldResolver(() => StaffMember, { nullable: true, description: "Who made the assessment." })
-  assessor(@Root() assessment: Assessment, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    return staffMember(context, assessment.assessorLocalId);
+  assessor(@Root() assessment: Assessment, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return staffNamedOn(assessment.assessorLocalId, context);
   }
 
   @FieldResolver(() => Episode, { nullable: true, description: "The episode assessed; null when it is outside your scope." })
@@ -59,8 +54,8 @@ export class RecoveryPlanResolver {
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The assessor who signed the plan off; null while it is not signed off." })
-  signedOffBy(@Root() plan: RecoveryPlan, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    return staffMember(context, plan.signedOffByLocalId);
+  signedOffBy(@Root() plan: RecoveryPlan, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return staffNamedOn(plan.signedOffByLocalId, context);
   }
 
   @FieldResolver(() => [Review], { description: "The plan's completed reviews, oldest first (entered-in-error ones left out)." })
@@ -97,8 +92,8 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "Who completed the review." })
-  completedBy(@Root() review: Review, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    return staffMember(context, review.completedByLocalId);
+  completedBy(@Root() review: Review, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return staffNamedOn(review.completedByLocalId, context);
   }
 
   @FieldResolver(() => [GoalProgress], { description: "Progress recorded on the plan's goals." })

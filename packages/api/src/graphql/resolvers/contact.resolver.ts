@@ -10,6 +10,7 @@ import { refuseIfAny, runMutation, TEXT_LIMITS, tooLong } from "../mutations.js"
 import { scopedLoaders } from "../scopedLoaders.js";
 import { Contact, HarmReductionRecord, RecordContactInput, RecordHarmReductionInput } from "../types/contact.js";
 import { Episode } from "../types/episode.js";
+import { staffNamedOn } from "../episodeOwners.js";
 import { StaffMember } from "../types/organisation.js";
 import { UserError } from "../userErrors.js";
 
@@ -47,9 +48,8 @@ async function episodeOf(episodeLocalId: string, context: RequestContext): Promi
 @Resolver(() => Contact)
 export class ContactResolver {
   @FieldResolver(() => StaffMember, { nullable: true, description: "The staff member who held the contact." })
-  async staff(@Root() contact: Contact, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    const row = await context.loaders.staffById.load(contact.staffLocalId);
-    return row ? StaffMember.of(row) : null;
+  staff(@Root() contact: Contact, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return staffNamedOn(contact.staffLocalId, context);
   }
 
   @FieldResolver(() => Episode, { nullable: true, description: "The episode the contact belongs to; null when that episode is outside your scope." })

@@ -11,7 +11,7 @@ import { localIdOf } from "../globalId.js";
 import { registerNodeType } from "../nodeRegistry.js";
 import { PageArgs, type ConnectionShape } from "../relay.js";
 import { scopedLoaders } from "../scopedLoaders.js";
-import { keyworkerOf, teamOf } from "../episodeOwners.js";
+import { keyworkerOf, readStaffOf, teamOf } from "../episodeOwners.js";
 import { Assessment, AssessmentConnection } from "../types/assessment.js";
 import { AgeBandOverride, Episode, ProblemSubstance } from "../types/episode.js";
 import { StaffMember, Team } from "../types/organisation.js";
@@ -87,6 +87,7 @@ export class EpisodeResolver {
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<Assessment>> {
     const rows = await context.loaders.assessmentsByEpisode.load(episode.localId);
+    await readStaffOf(context, rows.map((row) => row.assessorId));
     return pageOfEpisodeRecords(context, "Assessment", episode.serviceUserLocalId, rows, (row) => row.date, page, includeEnteredInError, Assessment.of);
   }
 
@@ -98,6 +99,7 @@ export class EpisodeResolver {
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<RecoveryPlan>> {
     const rows = await context.loaders.plansByEpisode.load(episode.localId);
+    await readStaffOf(context, rows.map((row) => row.signedOffById));
     return pageOfEpisodeRecords(context, "RecoveryPlan", episode.serviceUserLocalId, rows, (row) => row.startDate, page, includeEnteredInError, RecoveryPlan.of);
   }
 
@@ -109,6 +111,7 @@ export class EpisodeResolver {
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<Review>> {
     const rows = await context.loaders.reviewsByEpisode.load(episode.localId);
+    await readStaffOf(context, rows.map((row) => row.completedById));
     return pageOfEpisodeRecords(context, "Review", episode.serviceUserLocalId, rows, (row) => row.completedDate, page, includeEnteredInError, Review.of);
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context.js";
+import { readStaffOf } from "../episodeOwners.js";
 import { pageOfEpisodeRecords } from "../episodeRecordReads.js";
 import { connectionType, PageArgs } from "../relay.js";
 import { Contact, HarmReductionRecord } from "../types/contact.js";
@@ -32,6 +33,7 @@ export class EpisodeRecordsResolver {
     @Ctx() context: RequestContext,
   ) {
     const rows = await context.loaders.interventionsByEpisode.load(episode.localId);
+    await readStaffOf(context, rows.map((row) => row.deliveredById));
     return pageOfEpisodeRecords(context, "Intervention", episode.serviceUserLocalId, rows, (row) => row.startDate, page, includeEnteredInError, Intervention.of);
   }
 
@@ -54,6 +56,7 @@ export class EpisodeRecordsResolver {
     @Ctx() context: RequestContext,
   ) {
     const rows = await context.loaders.contactsByEpisode.load(episode.localId);
+    await readStaffOf(context, rows.map((row) => row.staffId));
     // Contacts on one day are ordered by their time; one without a time sorts before those with one.
     return pageOfEpisodeRecords(context, "Contact", episode.serviceUserLocalId, rows, (row) => `${row.date} ${row.time ?? ""}`, page, includeEnteredInError, Contact.of);
   }

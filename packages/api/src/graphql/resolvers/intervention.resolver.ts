@@ -27,6 +27,7 @@ import { scopedLoaders } from "../scopedLoaders.js";
 import { CatalogueItem } from "../types/catalogue.js";
 import { Episode } from "../types/episode.js";
 import { EndInterventionInput, Intervention, RecordInterventionInput } from "../types/intervention.js";
+import { staffNamedOn } from "../episodeOwners.js";
 import { StaffMember } from "../types/organisation.js";
 import { UserError } from "../userErrors.js";
 
@@ -94,10 +95,8 @@ export class InterventionResolver {
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "Who delivers it; null when another agency does." })
-  async deliveredBy(@Root() intervention: Intervention, @Ctx() context: RequestContext): Promise<StaffMember | null> {
-    if (!intervention.deliveredByLocalId) return null;
-    const row = await context.loaders.staffById.load(intervention.deliveredByLocalId);
-    return row ? StaffMember.of(row) : null;
+  deliveredBy(@Root() intervention: Intervention, @Ctx() context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
+    return staffNamedOn(intervention.deliveredByLocalId, context);
   }
 
   @FieldResolver(() => Episode, { nullable: true, description: "The episode it belongs to; null when that episode is outside your scope." })
