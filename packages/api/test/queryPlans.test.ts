@@ -1,7 +1,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseSubjects } from "../bench/subjects.js";
-import { WORKLOADS, type Role, type Subjects } from "../bench/workloads.js";
+import { WORKLOADS, type Role, type Subjects, type Workload } from "../bench/workloads.js";
 import { seedSyntheticProvider } from "../src/seed/synthetic/syntheticProvider.js";
 import type { AccountProfile } from "../bench/accounts.js";
 import type { GraphQLClient } from "./graphqlClient.js";
@@ -44,11 +44,16 @@ interface Captured {
  */
 function fullScans(connection: BetterSqlite3.Database, statement: Captured): string[] {
   const tableOf = aliasesIn(statement.sql);
-  const rows = connection.prepare(`explain query plan ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[];
-  return rows.map((row) => row.detail).filter((detail) => {
+  return planOf(connection, statement).filter((detail) => {
     const scanned = /^SCAN "?(\w+)"?/.exec(detail)?.[1];
     return scanned !== undefined && LARGE_TABLES.has(tableOf.get(scanned) ?? scanned);
   });
+}
+
+/** The steps of a statement's plan, as EXPLAIN QUERY PLAN describes them. */
+function planOf(connection: BetterSqlite3.Database, statement: Captured): string[] {
+  const rows = connection.prepare(`explain query plan ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[];
+  return rows.map((row) => row.detail);
 }
 
 /** The table each alias in `from`/`join` clauses stands for: plans name tables by their alias. */
@@ -82,25 +87,33 @@ describe("query plans of the benchmarked requests on a generated provider (issue
     await server?.close();
   });
 
-  /** The plan of every statement a workload's request runs, as EXPLAIN QUERY PLAN details, one string each. */
-  async function plansOf(workloadKey: string): Promise<{ sql: string; plan: string }[]> {
-    const workload = WORKLOADS.find((candidate) => candidate.key === workloadKey);
-    if (!workload) throw new Error(`No workload ${workloadKey}`);
+  /** The statements a workload's request runs, with their parameters; the request must succeed. */
+  async function statementsOf(workload: Workload): Promise<Captured[]> {
     const captured: Captured[] = [];
     const stop = server.database.observeStatements((sql, params) => captured.push({ sql, params }));
     const { query, variables } = workload.graphql(subjects, 0);
     const result = await (clients.get(workload.role) as GraphQLClient).request(query, variables);
     stop();
     expect(result.errors).toBeUndefined();
+    return captured;
+  }
+
+  /** Runs `use` with a read-only connection of its own to the generated database, for EXPLAIN. */
+  function explaining<T>(use: (connection: BetterSqlite3.Database) => T): T {
     const explain = new BetterSqlite3(file, { readonly: true });
     try {
-      return captured.map((statement) => ({
-        sql: statement.sql,
-        plan: (explain.prepare(`explain query plan ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[]).map((row) => row.detail).join("\n"),
-      }));
+      return use(explain);
     } finally {
       explain.close();
     }
+  }
+
+  /** The plan of every statement a workload's request runs, its steps one to a line. */
+  async function plansOf(workloadKey: string): Promise<{ sql: string; plan: string }[]> {
+    const workload = WORKLOADS.find((candidate) => candidate.key === workloadKey);
+    if (!workload) throw new Error(`No workload ${workloadKey}`);
+    const captured = await statementsOf(workload);
+    return explaining((connection) => captured.map((statement) => ({ sql: statement.sql, plan: planOf(connection, statement).join("\n") })));
   }
 
   it("takes the caseload's count from an index alone and its page in the page's own order", async () => {
@@ -117,23 +130,14 @@ describe("query plans of the benchmarked requests on a generated provider (issue
 
   for (const workload of WORKLOADS) {
     it(`${workload.title} reads no large table in full`, async () => {
-      const captured: Captured[] = [];
-      const stop = server.database.observeStatements((sql, params) => captured.push({ sql, params }));
-      const { query, variables } = workload.graphql(subjects, 0);
-      const client = clients.get(workload.role) as GraphQLClient;
-      const result = await client.request(query, variables);
-      stop();
-      expect(result.errors).toBeUndefined();
+      const captured = await statementsOf(workload);
       expect(captured.length).toBeGreaterThan(0);
-      const explain = new BetterSqlite3(file, { readonly: true });
-      try {
-        const offending = captured
+      const offending = explaining((connection) =>
+        captured
           .filter((statement) => /^\s*(select|with|update|delete)/i.test(statement.sql))
-          .flatMap((statement) => fullScans(explain, statement).map((detail) => `${detail}\n    in: ${statement.sql.slice(0, 300)}`));
-        expect(offending).toEqual([]);
-      } finally {
-        explain.close();
-      }
+          .flatMap((statement) => fullScans(connection, statement).map((detail) => `${detail}\n    in: ${statement.sql.slice(0, 300)}`)),
+      );
+      expect(offending).toEqual([]);
     }, 60_000);
   }
 });
