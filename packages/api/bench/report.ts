@@ -134,8 +134,8 @@ function duringReportText(during: DuringReport | null): string {
   const c = during.caseload;
   return `Caseload with 1 client while the analyst's K-1..K-14 report runs (the report took ${(during.reportMs / 1000).toFixed(1)} s${during.reportFailed ? " and failed" : ""}):
 ${c.requests} pages, ${failuresOf(c)} errors, p50 ${ms(c.p50)} ms, p99 ${ms(c.p99)} ms, slowest ${ms(c.max)} ms. On SQLite the report's statements
-share the server's one thread with every other request; it hands the thread back between statements, so the slowest
-page waits for about its longest statement rather than for the whole report.
+run on read-only connections in worker threads beside the server's own (two at a time on a machine with two cores or
+more), so a page shares the cores with the report but never waits for one of its statements to end.
 `;
 }
 

@@ -24,10 +24,18 @@ export interface Database {
   write<T>(work: (tx: Db) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * Runs a read statement and hands its rows (plain objects keyed by column alias) to `visit` one at a time.
-   * On SQLite the rows stream from the database and only the current one is held, so a report over a large
-   * provider's records does not hold them all in memory; on Postgres they arrive in one answer.
+   * On SQLite the statement runs on a background reader (db/backgroundReads) and its rows stream from there a
+   * batch at a time, only a few batches held at once, so a report over a large provider's records neither holds
+   * them all in memory nor the server's thread while it reads; on Postgres they arrive in one answer.
    */
   eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void>;
+  /**
+   * Runs a long read statement (a report's) without holding up other requests, and resolves with its rows
+   * (plain objects keyed by column alias). On SQLite it runs on a read-only connection in a worker thread
+   * (db/backgroundReads), so the server's own thread goes on answering meanwhile; on Postgres it is a read like
+   * any other, which waits on the network.
+   */
+  readInBackground<Row>(query: SQL): Promise<Row[]>;
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
   /**

@@ -70,6 +70,9 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
       const result = await db.execute(query);
       for (const row of result.rows) visit(row as Row);
     },
+    async readInBackground<Row>(query: SQL): Promise<Row[]> {
+      return (await db.execute(query)).rows as Row[];
+    },
     statementCount: log.count,
     observeStatements: log.observe,
     async ping() {

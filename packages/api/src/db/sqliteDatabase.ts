@@ -7,6 +7,7 @@ import type { SQL } from "drizzle-orm";
 import { sqliteSchema, statementLog, type Database, type Db, type WriteOptions } from "./database.js";
 import { SerialQueue } from "./serialQueue.js";
 import { indexAuditPeopleInBackground, type AuditPeopleIndexing } from "../audit/auditPeopleIndex.js";
+import { backgroundReads } from "./backgroundReads.js";
 import { checkpointInBackground } from "./sqliteCheckpoints.js";
 import { routedReads } from "./sqliteReadRouting.js";
 import { cacheStatements } from "./statementCache.js";
@@ -36,6 +37,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const writer = open(file, false);
   const reader = open(file, true);
   const checkpointer = checkpointInBackground(file, writer);
+  const background = backgroundReads(file);
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
   const reads = routedReads(writer, reader);
   const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
@@ -83,10 +85,15 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     writer,
     auditPeopleIndex,
     write,
-    async eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
+    eachRow<Row>(query: SQL, visit: (row: Row) => void): Promise<void> {
       const { sql, params } = dialect.sqlToQuery(query);
       logger.logQuery(sql, params);
-      for (const row of reads.prepare(sql).iterate(...params)) visit(row as Row);
+      return background.each<Row>(sql, params, visit);
+    },
+    readInBackground<Row>(query: SQL): Promise<Row[]> {
+      const { sql, params } = dialect.sqlToQuery(query);
+      logger.logQuery(sql, params);
+      return background.all<Row>(sql, params);
     },
     statementCount: log.count,
     observeStatements: log.observe,
@@ -100,6 +107,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     },
     async close() {
       await auditPeopleIndex.stop();
+      await background.stop();
       await queue.run(async () => undefined);
       await checkpointer.stop();
       reader.close();

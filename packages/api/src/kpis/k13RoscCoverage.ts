@@ -10,7 +10,7 @@ import type { TreatmentPopulation } from "./treatmentPopulation.js";
  * one statement counting, per recovery-support item (catalogue order, retired items and zeros included), the
  * episodes in treatment with that item under way in the period, read along each such episode's interventions.
  */
-export async function roscCoverage(query: KpiQuery, population: TreatmentPopulation, names: GroupNames): Promise<RoscCoverageKpi> {
+export async function roscCoverage(query: KpiQuery, treated: Promise<TreatmentPopulation>, names: GroupNames): Promise<RoscCoverageKpi> {
   const { db, period } = query;
   const rows = await db.rows<{ code: string; label: string; episodes: unknown }>(sql`with ${countedCte(query, inTreatmentDuringScope(period))},
     supported as (
@@ -26,6 +26,8 @@ export async function roscCoverage(query: KpiQuery, population: TreatmentPopulat
     left join supported s on s.code = ci.code
     where ci.modality = 'RECOVERY_SUPPORT'
     order by ci.position`);
+  // The population is read by its own statement, asked for alongside this one.
+  const population = await treated;
   const breakdown: KpiBreakdown | null = query.breakdown;
   const tally = tallyBy(population.cells, (cell) => cell.groupKey, (cell) => cell.withRecoverySupport, (cell) => cell.inTreatment);
   const overall = ratioWithGroups(tally, breakdown, names);

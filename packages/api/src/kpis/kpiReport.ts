@@ -42,8 +42,8 @@ export function kpiReport(database: Database, request: KpiRequest): Promise<KpiR
 /**
  * Reports run one at a time per database. A year's report on a large provider is seconds of database work and
  * holds tens of thousands of rows while it runs: several at once would each take as long as all of them
- * together, hold all their rows at the same moment, and keep the caseload and schedules waiting behind every
- * one of their statements. In turn, the first asked is the first answered and memory stays bounded.
+ * together and hold all their rows at the same moment. In turn, the first asked is the first answered and
+ * memory stays bounded.
  */
 const reportQueues = new WeakMap<Database, SerialQueue>();
 
@@ -64,10 +64,13 @@ async function computeReport(database: Database, request: KpiRequest): Promise<K
   };
   const { breakdown } = query;
   const [names, settings] = await Promise.all([groupNames(database), loadServiceSettings(database.read, database.tables)]);
-  const population = await treatmentPopulation(query);
-  const [k2, k3, k4, k7, k8, k9, k10, k11, k12, k13] = await Promise.all([
-    waitingTime(query, names),
+  // Asked for together: on SQLite they run side by side on the background readers, as many at once as there
+  // are readers, in the order written (the longest first).
+  const treated = treatmentPopulation(query);
+  const [population, k3, k2, k4, k7, k8, k9, k10, k11, k12, k13] = await Promise.all([
+    treated,
     reviewsOnTime(query, names),
+    waitingTime(query, names),
     topCompliance(database, query, { settings }, names),
     exits(query, names),
     longTermOst(query, names),
@@ -75,7 +78,7 @@ async function computeReport(database: Database, request: KpiRequest): Promise<K
     didNotAttend(query, names),
     caseloadSize(query, names),
     outcomes(query, names),
-    roscCoverage(query, population, names),
+    roscCoverage(query, treated, names),
   ]);
   return {
     period: request.period,

@@ -1,5 +1,4 @@
 import { sql, type SQL } from "drizzle-orm";
-import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { Database, Dialect } from "../db/database.js";
 
 /**
@@ -32,12 +31,13 @@ const WHITESPACE_CODES = [32, 9, 10, 11, 12, 13];
 
 /** The SQL helpers of the database's dialect. */
 export function kpiSqlOf(database: Database): KpiSql {
-  const db = database.read;
+  // On SQLite off the server's thread (db/backgroundReads): a year's report on a large provider is seconds of
+  // statements, which would otherwise hold up every keyworker's request while each one runs.
+  const rows = <Row>(query: SQL) => database.readInBackground<Row>(query);
   if (database.dialect === "postgres") {
-    const executor = db as unknown as { execute(query: SQL): Promise<{ rows: unknown[] }> };
     return {
       dialect: "postgres",
-      rows: async <Row>(query: SQL) => (await executor.execute(query)).rows as Row[],
+      rows,
       text: (date) => sql`cast(${date} as text)`,
       date: (value) => sql`cast(${value} as date)`,
       daysBetween: (from, to) => sql`(cast(${to} as date) - cast(${from} as date))`,
@@ -47,19 +47,9 @@ export function kpiSqlOf(database: Database): KpiSql {
       byCodeUnit: (text) => sql`${text} collate "C"`,
     };
   }
-  const executor = db as unknown as { all(query: SQL): Promise<unknown[]> };
-  // better-sqlite3 runs each statement on the server's one thread, and a year's report on a large provider is
-  // seconds of them. The statements run one after another, each after a turn of the event loop, so a keyworker's
-  // request waits for one statement of an analyst's report at most, not for the whole report. (Statements asked
-  // for together would otherwise all run in the same turn, one after the other.)
-  let previous: Promise<unknown> = Promise.resolve();
   return {
     dialect: "sqlite",
-    rows: <Row>(query: SQL) => {
-      const rows = previous.then(() => turnOfTheEventLoop()).then(async () => (await executor.all(query)) as Row[]);
-      previous = rows.catch(() => undefined);
-      return rows;
-    },
+    rows,
     text: (date) => date,
     date: (value) => sql`${value}`,
     daysBetween: (from, to) => sql`cast(round(julianday(${to}) - julianday(${from})) as integer)`,
