@@ -61,12 +61,48 @@ function comesBefore(a: RecordPosition, b: RecordPosition): boolean {
   return a[2] > b[2];
 }
 
+/** A page's records (one more than the page where a next page follows), how many the whole list holds, and whether it starts after a cursor. */
+export interface RecordsPage<Row> {
+  readonly rows: readonly Row[];
+  readonly totalCount: number;
+  readonly hasPreviousPage: boolean;
+}
+
 /**
- * A page of one episode's records, newest first. The records come from a per-request loader (one query per
- * relation for a whole page of episodes), so paging happens here rather than in SQL; an episode holds tens
- * of records, not thousands. Records entered in error are left out unless asked for; every record on the
- * page is noted as read in the audit trail.
+ * A page of one episode's records, newest first, from all of them. The records come from a per-request
+ * loader (one query per relation for a whole page of episodes), so paging happens here rather than in SQL; an
+ * episode holds tens of records, not thousands (contacts, which can run to hundreds, page one episode's in SQL:
+ * graphql/contactPages). Records entered in error are left out unless asked for.
  */
+export function listedRecords<Row extends ListedRecord>(rows: readonly Row[], whenOf: (row: Row) => string, page: Pick<PageArgs, "first" | "after">, includeEnteredInError: boolean): RecordsPage<Row> {
+  const first = pageSizeOf(page.first);
+  const listed = rows
+    .filter((row) => includeEnteredInError || row.enteredInErrorReason === null)
+    .sort((a, b) => (comesBefore(positionOf(a, whenOf), positionOf(b, whenOf)) ? -1 : 1));
+  const after = page.after ? (decodeCursor(page.after, 3) as RecordPosition) : null;
+  const remaining = after ? listed.filter((row) => comesBefore(after, positionOf(row, whenOf))) : listed;
+  return { rows: remaining.slice(0, first + 1), totalCount: listed.length, hasPreviousPage: after !== null };
+}
+
+const positionOf = <Row extends ListedRecord>(row: Row, whenOf: (row: Row) => string): RecordPosition => [whenOf(row), row.createdAt.getTime(), row.id];
+
+/** The connection for a page of an episode's records; every record on the page is noted as read in the audit trail. */
+export function recordsConnection<Row extends ListedRecord, Node>(
+  context: RequestContext,
+  recordType: string,
+  serviceUserId: string,
+  page: RecordsPage<Row>,
+  first: number | null | undefined,
+  whenOf: (row: Row) => string,
+  toNode: (row: Row) => Node,
+): ConnectionShape<Node> {
+  const size = pageSizeOf(first);
+  const connection = pageFromRows(page.rows, size, (row) => positionOf(row, whenOf), toNode, page.totalCount, page.hasPreviousPage);
+  for (const row of page.rows.slice(0, size)) context.readAudit.read(recordType, row.id, serviceUserId);
+  return connection;
+}
+
+/** A page of one episode's records, newest first, from all of them (listedRecords), audited as read. */
 export function pageOfEpisodeRecords<Row extends ListedRecord, Node>(
   context: RequestContext,
   recordType: string,
@@ -77,14 +113,5 @@ export function pageOfEpisodeRecords<Row extends ListedRecord, Node>(
   includeEnteredInError: boolean,
   toNode: (row: Row) => Node,
 ): ConnectionShape<Node> {
-  const first = pageSizeOf(page.first);
-  const positionOf = (row: Row): RecordPosition => [whenOf(row), row.createdAt.getTime(), row.id];
-  const listed = rows
-    .filter((row) => includeEnteredInError || row.enteredInErrorReason === null)
-    .sort((a, b) => (comesBefore(positionOf(a), positionOf(b)) ? -1 : 1));
-  const after = page.after ? (decodeCursor(page.after, 3) as RecordPosition) : null;
-  const remaining = after ? listed.filter((row) => comesBefore(after, positionOf(row))) : listed;
-  const connection = pageFromRows(remaining, first, positionOf, toNode, listed.length, after !== null);
-  for (const row of remaining.slice(0, first)) context.readAudit.read(recordType, row.id, serviceUserId);
-  return connection;
+  return recordsConnection(context, recordType, serviceUserId, listedRecords(rows, whenOf, page, includeEnteredInError), page.first, whenOf, toNode);
 }

@@ -4,8 +4,12 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Tables } from "../db/database.js";
 import { groupBy } from "../db/groupBy.js";
 import { rowsWithKeys } from "../db/rowsWithKeys.js";
+import { contactPagesLoader } from "./contactPages.js";
 
 type Row<T extends SQLiteTable> = InferSelectModel<T>;
+
+/** A loader of each episode's rows of one relation. */
+export type RowsByEpisode<R> = DataLoader<string, R[]>;
 
 /**
  * A loader of the rows of `table` whose `column` equals each key, batched into one `IN (...)` query per
@@ -32,6 +36,7 @@ export function rowByKey<T extends SQLiteTable>(database: Database, table: T, co
  */
 export function createLoaders(database: Database) {
   const t: Tables = database.tables;
+  const contactsByEpisode = rowsByKey(database, t.contacts, t.contacts.episodeId, (row) => row.episodeId);
   return {
     teamById: rowByKey(database, t.teams, t.teams.id, (row) => row.id),
     staffById: rowByKey(database, t.staff, t.staff.id, (row) => row.id),
@@ -47,7 +52,8 @@ export function createLoaders(database: Database) {
     goalProgressByReview: rowsByKey(database, t.goalProgress, t.goalProgress.reviewId, (row) => row.reviewId),
     interventionsByEpisode: rowsByKey(database, t.interventions, t.interventions.episodeId, (row) => row.episodeId),
     outcomesByEpisode: rowsByKey(database, t.outcomeRecords, t.outcomeRecords.episodeId, (row) => row.episodeId),
-    contactsByEpisode: rowsByKey(database, t.contacts, t.contacts.episodeId, (row) => row.episodeId),
+    contactsByEpisode,
+    contactPages: contactPagesLoader(database, contactsByEpisode),
     harmReductionByEpisode: rowsByKey(database, t.harmReductionRecords, t.harmReductionRecords.episodeId, (row) => row.episodeId),
   };
 }

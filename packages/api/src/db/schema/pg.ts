@@ -359,7 +359,7 @@ export const contacts = table("contacts", {
   staffId: id("staff_id").notNull().references(() => staff.id),
   notes: str("notes"),
   ...recordStamps(),
-}, (t) => [index("contacts_episode_date").on(t.episodeId, t.date), index("contacts_date").on(t.date)]);
+}, (t) => [index("contacts_episode_date").on(t.episodeId, t.date, t.time, t.createdAt, t.id, t.enteredInErrorReason), index("contacts_date").on(t.date)]);
 
 export const harmReductionRecords = table("harm_reduction_records", {
   id: id("id").primaryKey(),

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context.js";
 import { readStaffOf } from "../episodeOwners.js";
-import { pageOfEpisodeRecords } from "../episodeRecordReads.js";
+import { contactWhen } from "../contactPages.js";
+import { pageOfEpisodeRecords, recordsConnection } from "../episodeRecordReads.js";
 import { connectionType, PageArgs } from "../relay.js";
 import { Contact, HarmReductionRecord } from "../types/contact.js";
 import { Episode } from "../types/episode.js";
@@ -55,10 +56,9 @@ export class EpisodeRecordsResolver {
     @Arg("includeEnteredInError", () => Boolean, INCLUDE_ENTERED_IN_ERROR) includeEnteredInError: boolean,
     @Ctx() context: RequestContext,
   ) {
-    const rows = await context.loaders.contactsByEpisode.load(episode.localId);
-    await readStaffOf(context, rows.map((row) => row.staffId));
-    // Contacts on one day are ordered by their time; one without a time sorts before those with one.
-    return pageOfEpisodeRecords(context, "Contact", episode.serviceUserLocalId, rows, (row) => `${row.date} ${row.time ?? ""}`, page, includeEnteredInError, Contact.of);
+    const contacts = await context.loaders.contactPages.load({ episodeId: episode.localId, first: page.first, after: page.after, includeEnteredInError });
+    await readStaffOf(context, contacts.rows.map((row) => row.staffId));
+    return recordsConnection(context, "Contact", episode.serviceUserLocalId, contacts, page.first, contactWhen, Contact.of);
   }
 
   @FieldResolver(() => HarmReductionRecordConnection, { description: "The episode's harm-reduction records, newest first." })

@@ -1,0 +1,2 @@
+DROP INDEX `contacts_episode_date`;--> statement-breakpoint
+CREATE INDEX `contacts_episode_date` ON `contacts` (`episode_id`,`date`,`time`,`created_at`,`id`,`entered_in_error_reason`);
