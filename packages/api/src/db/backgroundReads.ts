@@ -23,6 +23,13 @@ const PREPARED_PER_READER = 64;
  */
 const CACHE_KIB_PER_READER = 2000;
 
+/**
+ * A reader's young generation, in MB. V8 lets each thread's grow to some 48 MB, and a reader turning a report's
+ * rows into objects would take that much on top of the server's own: its objects live for one batch or one
+ * answer, so a small nursery collects them as well.
+ */
+const YOUNG_GENERATION_MB_PER_READER = 8;
+
 /** Rows a streamed statement sends per message, and messages it may have sent ahead of those visited. */
 const STREAM_BATCH_ROWS = 1000;
 const STREAM_BATCHES_AHEAD = 2;
@@ -168,6 +175,7 @@ export function backgroundReads(file: string, readers = READERS): BackgroundRead
   const start = (): Reader => {
     const worker = new Worker(READER_SOURCE, {
       eval: true,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB_PER_READER },
       workerData: { file, driver, cacheKib: CACHE_KIB_PER_READER, preparedLimit: PREPARED_PER_READER, batchRows: STREAM_BATCH_ROWS, batchesAhead: STREAM_BATCHES_AHEAD },
     });
     // An idle reader must not keep a finished process alive.
