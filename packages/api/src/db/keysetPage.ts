@@ -15,6 +15,11 @@ export function encodeCursor(values: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
+/** The refusal of an `after` cursor that some other list (or no list) wrote. */
+export function foreignCursor() {
+  return badUserInput("after", "This cursor is not from this list. Use a pageInfo.endCursor from the same query.");
+}
+
 export function decodeCursor(cursor: string, keyCount: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
@@ -22,7 +27,7 @@ export function decodeCursor(cursor: string, keyCount: number): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput("after", "This cursor is not from this list. Use a pageInfo.endCursor from the same query.");
+  throw foreignCursor();
 }
 
 /** ORDER BY for the keys. */

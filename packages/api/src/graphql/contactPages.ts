@@ -1,9 +1,8 @@
 import DataLoader from "dataloader";
 import { and, eq, isNull, lt, or, sql, type InferSelectModel, type SQL } from "drizzle-orm";
 import type { Database, Tables } from "../db/database.js";
-import { decodeCursor } from "../db/keysetPage.js";
+import { decodeCursor, foreignCursor } from "../db/keysetPage.js";
 import { preparedSelect, valueOf } from "../db/preparedSelect.js";
-import { badUserInput } from "./errors.js";
 import type { RowsByEpisode } from "./loaders.js";
 import { listedRecords, type RecordsPage } from "./episodeRecordReads.js";
 import { pageSizeOf } from "./relay.js";
@@ -36,7 +35,7 @@ function contactCursorOf(after: string): ContactCursor {
   const [when, recordedAt, id] = decodeCursor(after, 3);
   const space = typeof when === "string" ? when.indexOf(" ") : -1;
   if (space < 0 || typeof recordedAt !== "number" || !Number.isFinite(recordedAt) || typeof id !== "string") {
-    throw badUserInput("after", "This cursor is not from this list. Use a pageInfo.endCursor from the same query.");
+    throw foreignCursor();
   }
   const whenText = when as string;
   return { date: whenText.slice(0, space), time: whenText.slice(space + 1) || null, recordedAt: new Date(recordedAt), id };
