@@ -20,6 +20,7 @@ import { registerExportRunner } from "./exports/exportRunners.js";
 import { errorAnswer } from "./ops/errorAnswer.js";
 import { operationalRoutes } from "./ops/operationalRoutes.js";
 import { Readiness } from "./ops/readiness.js";
+import { startRequestsInTurn } from "./ops/requestTurns.js";
 import { countStatements, statementCountingWanted } from "./ops/statementCounting.js";
 import { graphiqlPageHandler } from "./graphiqlPage.js";
 import { webAppHandler } from "./webApp.js";
@@ -121,6 +122,8 @@ export async function createHttpApp(options: AppOptions) {
   // caseload page is some 40 KB) to label it for a cache that must not keep it is work for nothing.
   app.set("etag", false);
   app.set("trust proxy", "loopback");
+  // Before everything, probes included: a probe that skipped the queue would call a server with a backlog idle.
+  app.use(startRequestsInTurn());
   app.use((_request, response, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     next();
