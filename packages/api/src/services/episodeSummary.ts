@@ -12,9 +12,10 @@ import {
   type IsoDate,
   type ServiceSettings,
 } from "@waymark/core";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
-import { toIntervention } from "../db/mappers.js";
+import { toIntervention, type InterventionRow } from "../db/mappers.js";
+import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { loadEpisodeRecords, type LoadedEpisode } from "./episodeRecords.js";
 
 /**
@@ -28,9 +29,16 @@ import { loadEpisodeRecords, type LoadedEpisode } from "./episodeRecords.js";
 export async function refreshEpisodeSummary(db: Db, t: Tables, episodeId: string, today: IsoDate, catalogue: Catalogue, settings: ServiceSettings): Promise<void> {
   const loaded = await loadEpisodeRecords(db, t, episodeId);
   if (!loaded) return;
-  const personEpisodeIds = (await db.select({ id: t.episodes.id }).from(t.episodes).where(eq(t.episodes.serviceUserId, loaded.serviceUser.id))).map((row) => row.id);
-  const personInterventions = (await db.select().from(t.interventions).where(inArray(t.interventions.episodeId, personEpisodeIds))).map(toIntervention);
+  const personInterventions = (await personInterventionsStatement(db, t).execute({ serviceUserId: loaded.serviceUser.id })).map(toIntervention);
   await db.update(t.episodes).set(episodeSummaryColumns(loaded, personInterventions, today, catalogue, settings)).where(eq(t.episodes.id, episodeId));
+}
+
+/** Every intervention of a person, across their episodes; built once per database handle, as it runs in every write. */
+function personInterventionsStatement(db: Db, t: Tables) {
+  return statementsForShape(db, "personInterventions", null, () => {
+    const episodesOfPerson = db.select({ id: t.episodes.id }).from(t.episodes).where(eq(t.episodes.serviceUserId, sql.placeholder("serviceUserId")));
+    return prepareSelect<InterventionRow>(db.select().from(t.interventions).where(inArray(t.interventions.episodeId, episodesOfPerson)));
+  });
 }
 
 /** The records an episode's summary is computed from. */
