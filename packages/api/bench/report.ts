@@ -219,6 +219,24 @@ thousand episodes in the table, 0.9 to 1 ms, before the index carried the column
 HTTP, GraphQL and ORM layers and the garbage they leave take most of the rest. A signed-in
 \`{ __typename }\` costs the server about 0.7 ms of CPU on its own.
 
+## New connections on a busy server
+
+Node's event loop accepts one new connection per turn of the loop (libuv since 1.45). When a turn ran every
+request that had arrived, a turn of a server busy with 50 clients lasted some 150 ms, and the load generator's 50
+new connections were let in one per turn: the last ones' first answers came after 4 to 6 s, which set the p99
+and the slowest answer of every 50-client step while no request took more than 25 ms inside the server.
+Waymark now starts one request per turn (\`packages/api/src/ops/requestTurns.ts\`), so the loop accepts a
+waiting connection between any two requests; the raw-SQL server is left as it is, and its requests are short
+enough that its turns stay short.
+
+## Comparing runs
+
+The benchmark writes to its database: the write workload adds contacts to the keyworker's episodes, and every
+page of a caseload, schedule or record adds its read audit trail (fifty events for a caseload page). A run on the
+cached database in \`.bench/\` therefore reads a longer record and writes to a longer trail than the run before
+it; delete \`.bench/\` to compare runs like for like. The machine's own speed also varies between runs (the
+raw-SQL server's figures show by how much), so compare ratios from the same run rather than times across runs.
+
 ## How to re-run
 
 \`\`\`sh
