@@ -105,4 +105,40 @@ describe("background reads on SQLite", () => {
     await stopping.stop();
     await expect(stopping.all("select 1 as one", [])).rejects.toThrow("The database is closed");
   });
+
+  it("stops readers left idle, keeps one that is still working, and starts them again for the next statement", async () => {
+    const idleMs = 50;
+    const briefly = backgroundReads(file, 2, idleMs);
+    try {
+      expect(briefly.readersRunning()).toBe(0);
+      // One reader works through a long statement while the other answers a quick one and goes idle: no reader
+      // stops while another still works, so the long one finishes.
+      const slow = briefly.all<{ counted: number }>(SLOW_COUNT.replace("3000000", "10000000"), []);
+      expect(await briefly.all("select count(*) as contacts from contact", [])).toEqual([{ contacts: 2500 }]);
+      expect(briefly.readersRunning()).toBe(2);
+      // Counting to ten million takes several times this long (three million took 0.3 s here).
+      await pause(3 * idleMs);
+      expect(briefly.readersRunning()).toBe(2);
+      expect((await slow)[0]?.counted).toBe(10_000_000);
+
+      await waitUntil(() => briefly.readersRunning() === 0);
+      expect(await briefly.all("select note from contact where id = ?", [7])).toEqual([{ note: "contact 7" }]);
+      expect(briefly.readersRunning()).toBe(1);
+    } finally {
+      await briefly.stop();
+    }
+  });
 });
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `condition` holds, failing after five seconds. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("The condition did not come true within 5 s");
+    await pause(10);
+  }
+}
