@@ -229,6 +229,18 @@ Waymark now starts one request per turn (\`packages/api/src/ops/requestTurns.ts\
 waiting connection between any two requests. The raw-SQL server is left as it is: where its requests are short,
 so are its turns, and where they are not (the review schedule at 50 clients) its p99 shows the same wait.
 
+## Memory
+
+The server idles at about 165 MB. A K-1..K-14 report adds most of the rest. Its statements run on two reader
+threads, and SQLite gives every temporary b-tree a statement builds (a materialized CTE, an automatic index, a
+GROUP BY or ORDER BY) a page cache of its own of up to the compiled-in default, which better-sqlite3 sets to 16 MB
+(\`SQLITE_DEFAULT_CACHE_SIZE=-16000\`; \`PRAGMA cache_size\` sets only the database's own cache). K-3's statement
+alone took the process up by some 100 MB; the same statement on a build with \`-2000\` took 38 MB, in the same time,
+but building the driver needs a compiler that a server with only Node and npm does not have. Readers stop ten
+seconds after their last statement, which gives that memory back (300 MB after one report, 188 MB once they had
+stopped). The peak comes when a report starts on a heap grown by 50-client load: 395, 405 and 455 MB in three runs
+on one day, so this budget passes or fails by the run.
+
 ## Comparing runs
 
 The benchmark writes to its database: the write workload adds contacts to the keyworker's episodes, and every
