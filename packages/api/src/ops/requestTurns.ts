@@ -19,6 +19,7 @@ export function startRequestsInTurn(): RequestHandler {
   const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   return (_request, _response, next) => {
     lastTurn = lastTurn.then(nextTurn);
-    void lastTurn.then(() => next());
+    // Should the rest of the chain throw on its turn, the error goes to the error handler, as it would have.
+    lastTurn.then(() => next()).catch(next);
   };
 }
