@@ -109,6 +109,14 @@ export interface CountedColumns {
 }
 
 /**
+ * How `counted` is worked out. Materialised by default: its rows are found once through the scope's index. A
+ * statement that reaches each episode it needs by its key instead (one at a time, from a driving table of its
+ * own) writes it "not materialized", so that no copy of the rows is kept: every materialised table holds up to
+ * 16 MB of the driver's page cache while the statement runs.
+ */
+export type CountedPlacement = "materialized" | "not materialized";
+
+/**
  * The `counted` common table expression (without the `with`): the episodes an indicator counts, as core's
  * `kpiContext` builds its population: in force, their person in force, passing the filter; each with its
  * first-intervention date and cohort (R-COH-1), main substance, the person's age band on the period's first
@@ -122,14 +130,14 @@ export interface CountedColumns {
  * The first-intervention date and cohort are the episode's stored columns, which every write refreshes with
  * core's `firstInterventionDate` and `cohortOf` (services/episodeSummary.ts).
  */
-export function countedCte(query: KpiQuery, scope: SQL, wanted: CountedColumns = {}): SQL {
+export function countedCte(query: KpiQuery, scope: SQL, wanted: CountedColumns = {}, placement: CountedPlacement = "materialized"): SQL {
   const { db, filter, breakdown } = query;
   // A CTE read twice is materialised with every column, so the costly ones are only written where needed.
   const ageBand = wanted.ageBand === true || filter.ageBands !== undefined || breakdown === "AGE_BAND";
   const postcodeDistrict = filter.postcodeDistricts !== undefined || breakdown === "POSTCODE_DISTRICT";
-  // Materialised: its rows are worked out once, through the scope's index, before any join or DISTINCT reads
-  // them (left inline, the planner may walk every episode in the order of another index to save a sort).
-  return sql`counted as materialized (
+  // Materialised (the default): its rows are worked out once, through the scope's index, before any join or
+  // DISTINCT reads them (left inline, the planner may walk every episode in the order of another index to save a sort).
+  return sql`counted as ${sql.raw(placement)} (
       select a.*, ${groupKeySql(breakdown)} as group_key
       from (
         select e.id as episode_id, e.service_user_id, e.team_id, e.keyworker_id, e.status,
