@@ -14,6 +14,8 @@ import { Random } from "../src/seed/random.js";
 import { CaseloadData } from "./caseloadData.js";
 import { describeEachDialect } from "./databases.js";
 import { episodeFacts, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
+import { toGlobalId } from "../src/graphql/globalId.js";
+import { recordContact } from "./recordOperations.js";
 import { useSignedInServer } from "./signedInServer.js";
 
 const TODAY = "2025-06-02";
@@ -56,7 +58,7 @@ function storedSummary(facts: EpisodeFacts) {
 }
 
 describeEachDialect("episode summary: the derived columns equal what core computes from the records", (dialect) => {
-  const api = useSignedInServer(dialect, { today: TODAY });
+  const api = useSignedInServer(dialect, { today: TODAY, signIn: ["keyworker"] });
   let data: CaseloadData;
   let episodeIds: string[];
 
@@ -118,5 +120,40 @@ describeEachDialect("episode summary: the derived columns equal what core comput
     }
     const { stored } = await columns();
     expect(stored).toMatchObject({ lastAttendedContactDate: "2025-04-22", consecutiveDnas: 0, dnaFollowUpDueBy: null, safeguarding: true, homeVisitRecorded: true });
+  });
+
+  // recordContact and recordHarmReduction compute the summary from the records they loaded to check the write
+  // (with the contact they added) instead of reading them back: what they store must be what a fresh read gives.
+  it("R-DNA-1, R-DNA-2, R-SAFE-1: contacts and harm-reduction work recorded through the API store the columns the records give", async () => {
+    const personId = await data.addPerson({ lastName: "Recorded", childUnder5InHousehold: true });
+    const episodeId = await data.addEpisode(personId, { teamId: api.organisation.adultTeamId, keyworkerId: api.organisation.staff.keyworker.id, referralDate: "2025-04-01" }, "2025-04-01");
+    await data.addContacts(episodeId, [{ date: "2025-04-03", kind: "APPOINTMENT", outcome: "ATTENDED" }], TODAY);
+    const episodeGlobalId = toGlobalId("Episode", episodeId);
+    const recorded = [
+      { date: "2025-05-12", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND" },
+      { date: "2025-05-19", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND", time: "09:30" },
+      { date: "2025-05-26", kind: "APPOINTMENT", outcome: "DID_NOT_ATTEND" },
+      { date: "2025-05-30", kind: "HOME_VISIT", outcome: "ATTENDED", time: "14:00" },
+    ];
+    const storedAfterEach = [];
+    for (const contact of recorded) {
+      await recordContact(api.keyworker, { episodeId: episodeGlobalId, ...contact });
+      const facts = await episodeFacts(api.server, episodeId);
+      expect(storedSummary(facts), `after the contact on ${contact.date}`).toEqual(coreSummary(facts, TODAY));
+      storedAfterEach.push(storedSummary(facts));
+    }
+    // The columns moved with each contact: three missed appointments in a row, then a home visit attended.
+    expect(storedAfterEach[2]).toMatchObject({ consecutiveDnas: 3, lastAttendedContactDate: "2025-04-03", homeVisitRecorded: false });
+    expect(storedAfterEach[3]).toMatchObject({ consecutiveDnas: 0, lastAttendedContactDate: "2025-05-30", homeVisitRecorded: true, safeguarding: true });
+
+    const harmReduction = await api.keyworker.request<{ recordHarmReduction: { userErrors: unknown[] } }>(
+      `mutation HarmReduction($input: RecordHarmReductionInput!) { recordHarmReduction(input: $input) { userErrors { code } } }`,
+      { input: { episodeId: episodeGlobalId, date: "2025-06-01", naloxoneTrainingGiven: true } },
+    );
+    expect(harmReduction.errors).toBeUndefined();
+    expect(harmReduction.data?.recordHarmReduction.userErrors).toEqual([]);
+    const facts = await episodeFacts(api.server, episodeId);
+    expect(storedSummary(facts)).toEqual(coreSummary(facts, TODAY));
+    expect(storedSummary(facts)).toEqual(storedAfterEach[3]);
   });
 });

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { findEpisodeInScope } from "../access/records.js";
 import type { Db } from "../db/database.js";
 import { loadEpisodeRecords, type LoadedEpisode } from "../services/episodeRecords.js";
-import { refreshEpisodeSummary } from "../services/episodeSummary.js";
+import { refreshEpisodeSummary, writeEpisodeSummary, type SummarySources } from "../services/episodeSummary.js";
 import { loadCatalogue, loadServiceSettings } from "../services/referenceData.js";
 import type { RequestContext } from "./context.js";
 import { notFound } from "./errors.js";
@@ -48,12 +48,22 @@ export function openEpisodeByGlobalId(tx: Db, context: RequestContext, episodeGl
 /**
  * Ends every write to an episode's records: the audit events in the same transaction, then the episode's
  * derived columns recomputed, so the caseload, schedules and flags never disagree with the records.
+ *
+ * `recordsAfter` are the records the summary is computed from as the write left them, for a write that
+ * only added a record to those it loaded (a contact); any other write gives none, and they are read again.
  */
-export async function finishEpisodeWrite(tx: Db, context: RequestContext, write: EpisodeWrite, entries: readonly Omit<AuditEntry, "serviceUserId">[]): Promise<void> {
+export async function finishEpisodeWrite(
+  tx: Db,
+  context: RequestContext,
+  write: EpisodeWrite,
+  entries: readonly Omit<AuditEntry, "serviceUserId">[],
+  recordsAfter?: SummarySources,
+): Promise<void> {
   const t = context.database.tables;
   const serviceUserId = write.loaded.row.serviceUserId;
   await writeAudit(tx, t, { actorId: write.viewer.staffId, fromAddress: context.fromAddress }, entries.map((entry) => ({ ...entry, serviceUserId })), write.now);
-  await refreshEpisodeSummary(tx, t, write.loaded.row.id, write.today, write.catalogue, write.settings);
+  if (recordsAfter) await writeEpisodeSummary(tx, t, recordsAfter, write.today, write.catalogue, write.settings);
+  else await refreshEpisodeSummary(tx, t, write.loaded.row.id, write.today, write.catalogue, write.settings);
 }
 
 /**

@@ -29,8 +29,17 @@ import { loadEpisodeRecords, type LoadedEpisode } from "./episodeRecords.js";
 export async function refreshEpisodeSummary(db: Db, t: Tables, episodeId: string, today: IsoDate, catalogue: Catalogue, settings: ServiceSettings): Promise<void> {
   const loaded = await loadEpisodeRecords(db, t, episodeId);
   if (!loaded) return;
-  const personInterventions = (await personInterventionsStatement(db, t).execute({ serviceUserId: loaded.serviceUser.id })).map(toIntervention);
-  await db.update(t.episodes).set(episodeSummaryColumns(loaded, personInterventions, today, catalogue, settings)).where(eq(t.episodes.id, episodeId));
+  await writeEpisodeSummary(db, t, loaded, today, catalogue, settings);
+}
+
+/**
+ * `refreshEpisodeSummary` from the episode's records as a write left them, where the write already holds them
+ * all (it loaded them to check its change, and knows the one record it added): reading them back would be
+ * the same rows again, every contact of the episode included.
+ */
+export async function writeEpisodeSummary(db: Db, t: Tables, records: SummarySources, today: IsoDate, catalogue: Catalogue, settings: ServiceSettings): Promise<void> {
+  const personInterventions = (await personInterventionsStatement(db, t).execute({ serviceUserId: records.serviceUser.id })).map(toIntervention);
+  await db.update(t.episodes).set(episodeSummaryColumns(records, personInterventions, today, catalogue, settings)).where(eq(t.episodes.id, records.episode.id));
 }
 
 /** Every intervention of a person, across their episodes; built once per database handle, as it runs in every write. */

@@ -1,6 +1,7 @@
 import { checkContact, checkHarmReduction, violationsOf, type Contact as CoreContact, type HarmReductionRecord as CoreHarmReductionRecord } from "@waymark/core";
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { toContact } from "../../db/mappers.js";
 import { requireClinician } from "../clinicalAccess.js";
 import type { RequestContext } from "../context.js";
 import { registerEpisodeRecordNode } from "../episodeRecordReads.js";
@@ -89,7 +90,10 @@ export class ContactResolver {
           .values({ id: randomUUID(), episodeId: episode.id, ...contact, createdAt: write.now, createdById: viewer.staffId, updatedAt: write.now })
           .returning(),
       );
-      await finishEpisodeWrite(tx, context, write, [{ action: "CREATE", recordType: "Contact", recordId: row.id, detail: { kind: contact.kind, outcome: contact.outcome } }]);
+      await finishEpisodeWrite(tx, context, write, [{ action: "CREATE", recordType: "Contact", recordId: row.id, detail: { kind: contact.kind, outcome: contact.outcome } }], {
+        ...write.loaded,
+        contacts: [...write.loaded.contacts, toContact(row)],
+      });
       return row;
     });
     return Object.assign(new RecordContactPayload(), {
@@ -126,7 +130,8 @@ export class ContactResolver {
           .values({ id: randomUUID(), episodeId: episode.id, ...record, createdAt: write.now, createdById: viewer.staffId, updatedAt: write.now })
           .returning(),
       );
-      await finishEpisodeWrite(tx, context, write, [{ action: "CREATE", recordType: "HarmReductionRecord", recordId: row.id }]);
+      // Harm-reduction work is none of the summary's sources: the records loaded are those it is computed from.
+      await finishEpisodeWrite(tx, context, write, [{ action: "CREATE", recordType: "HarmReductionRecord", recordId: row.id }], write.loaded);
       return row;
     });
     return Object.assign(new RecordHarmReductionPayload(), { harmReductionRecord: result ? HarmReductionRecord.of(result) : null, userErrors });
