@@ -36,9 +36,9 @@ export interface LoadedEpisode extends EpisodeRecords {
 
 /**
  * The statements that load an episode's records, built once per database handle and prepared: an episode is
- * loaded twice in every write to its records (to check the change, then to recompute its summary), and
- * building its twelve selects afresh each time was about a quarter of the server's work for a contact recorded
- * on a short episode.
+ * loaded in every write to its records (to check the change, and for most writes again to recompute its
+ * summary), and building its twelve selects afresh each time was about a quarter of the server's work for a
+ * contact recorded on a short episode.
  * Goals, budget lines and goal progress are found through the episode's plans and reviews in the same
  * statement, so every statement takes the episode's id alone.
  */
