@@ -125,6 +125,60 @@ describeEachDialect("review schedule on generated data agrees with core (R-REV-1
     });
   }
 
+  it("answers whatever a document asks of each entry's person and episode, as the records themselves do", async () => {
+    // The entries read only the columns of a summary for a document that asks for no more of the person and
+    // episode (summaryColumns.ts); anything beyond them must come back whole and right.
+    const RICHER = `
+      query Richer($withRecords: Boolean!) {
+        reviewSchedule(scope: TEAM) {
+          entries(first: 5) { edges { node {
+            planId
+            person: serviceUser { ...PersonNames ... @include(if: $withRecords) { dateOfBirth sex version } }
+            episode { id status referral { receivedDate ... @include(if: $withRecords) { source reason } } nextReviewDue keyworker { id } team { id } }
+          } } }
+        }
+      }
+      fragment PersonNames on ServiceUser { id firstName lastName preferredName localReference }`;
+    const WHOLE = `
+      query Whole($id: ID!, $episodeId: ID!) {
+        serviceUser(id: $id) { id firstName lastName preferredName localReference dateOfBirth sex version }
+        episode(id: $episodeId) { id status referral { receivedDate source reason } nextReviewDue keyworker { id } team { id } }
+      }`;
+    type Entry = { planId: string | null; person: Record<string, unknown>; episode: Record<string, unknown> };
+    type Answer = { reviewSchedule: { entries: { edges: { node: Entry }[] } } };
+    const client = await leadOn(TODAY);
+    // Whether the page's statement read the person's whole record (the NHS number is no part of a summary).
+    const readWholePerson = async (withRecords: boolean) => {
+      const statements: string[] = [];
+      const stop = api.server.database.observeStatements((sql) => statements.push(sql));
+      const answer = await client.request<Answer>(RICHER, { withRecords });
+      stop();
+      expect(answer.errors).toBeUndefined();
+      return { answer, whole: statements.some((sql) => sql.includes(`"service_users"."nhs_number"`)) };
+    };
+    const richer = await readWholePerson(true);
+    const entries = richer.answer.data!.reviewSchedule.entries.edges.map((edge) => edge.node);
+    expect(entries).toHaveLength(5);
+    const names = await readWholePerson(false);
+    expect([richer.whole, names.whole]).toEqual([true, false]);
+    for (const [index, entry] of entries.entries()) {
+      const whole = await client.request<{ serviceUser: Record<string, unknown>; episode: Record<string, unknown> }>(WHOLE, { id: entry.person.id, episodeId: entry.episode.id });
+      expect(whole.errors).toBeUndefined();
+      expect(entry.person).toEqual(whole.data!.serviceUser);
+      expect(entry.person.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.episode).toEqual(whole.data!.episode);
+      expect(entry.episode.referral).toMatchObject({ source: expect.any(String) });
+      // A summary of the same entry: the person's names and reference, the same plan under review.
+      const summary = names.answer.data!.reviewSchedule.entries.edges[index]!.node;
+      const personNames = Object.fromEntries(Object.entries(whole.data!.serviceUser).filter(([field]) => !["dateOfBirth", "sex", "version"].includes(field)));
+      expect(summary.person).toEqual(personNames);
+      const episode = whole.data!.episode as { referral: { receivedDate: string } };
+      expect(summary.episode).toEqual({ ...whole.data!.episode, referral: { receivedDate: episode.referral.receivedDate } });
+      expect(summary.planId).toBe(entry.planId);
+    }
+    expect(entries.some((entry) => entry.planId !== null)).toBe(true);
+  });
+
   it("counts reviews due in each Monday-to-Sunday week of the window", async () => {
     const from = "2025-06-04";
     const to = "2025-08-20";

@@ -4,7 +4,7 @@ import type { Db, Tables } from "../db/database.js";
 import { NOW_PLACEHOLDER } from "../access/scope.js";
 import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
-import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
+import { columnsOf, EPISODE_SUMMARY_COLUMNS, PERSON_SUMMARY_COLUMNS, type EpisodeAndPerson, type RowColumns } from "./summaryColumns.js";
 import type { ConnectionShape } from "../graphql/relay.js";
 import { caseloadFilterCondition, caseloadSearchCondition, type CaseloadFilterCriteria } from "./caseloadFilter.js";
 import { CASELOAD_FLAGS, caseloadFlagCondition, type CaseloadFlag, type FlagQueryContext } from "./caseloadFlags.js";
@@ -30,29 +30,16 @@ export interface CaseloadRequest extends WorkingListCriteria {
   readonly first: number;
   readonly after?: string | null;
   /**
-   * Which of the episode's and person's columns a row carries: "summary" for what a caseload screen shows
-   * (the entry, the person's names and reference), "all" when the caller asked for more of either record.
-   * A page of fifty people's every column costs the database and the driver about as much again as the rest
-   * of the page.
+   * Which of the episode's and person's columns a row carries (summaryColumns.ts): a page of fifty people's
+   * every column costs the database and the driver about as much again as the rest of the page.
    */
   readonly columns: CaseloadColumns;
 }
 
-export type CaseloadColumns = "summary" | "all";
-
-/** The episode's columns a summary row carries: what the entry itself shows, and the ids its fields follow. */
-export const EPISODE_SUMMARY_COLUMNS = ["id", "serviceUserId", "teamId", "keyworkerId", "status", "referralDate", "nextReviewDue", "lastAttendedContactDate"] as const;
-/** The person's columns a summary row carries. */
-export const PERSON_SUMMARY_COLUMNS = ["id", "localReference", "firstName", "lastName", "preferredName"] as const;
-
-export type CaseloadEpisodeSummary = Pick<EpisodeRow, (typeof EPISODE_SUMMARY_COLUMNS)[number]>;
-export type CaseloadPersonSummary = Pick<ServiceUserRow, (typeof PERSON_SUMMARY_COLUMNS)[number]>;
+export type CaseloadColumns = RowColumns;
 
 /** One caseload row: the episode and person as stored (in summary or whole), and the flags they carry today. */
-export type CaseloadRow = { readonly flags: readonly CaseloadFlag[] } & (
-  | { readonly columns: "summary"; readonly episode: CaseloadEpisodeSummary; readonly person: CaseloadPersonSummary }
-  | { readonly columns: "all"; readonly episode: EpisodeRow; readonly person: ServiceUserRow }
-);
+export type CaseloadRow = { readonly flags: readonly CaseloadFlag[] } & EpisodeAndPerson;
 
 const flagColumn = (flag: CaseloadFlag) => `flag_${flag}`;
 const sortColumn = (index: number) => `sort_${index}`;
@@ -60,11 +47,6 @@ const sortColumn = (index: number) => `sort_${index}`;
 /** The condition every row of the caseload meets, without the cursor. */
 function caseloadCondition(request: CaseloadRequest, context: FlagQueryContext): SQL | undefined {
   return and(openWorkingListEpisodes(context.t, request), caseloadFilterCondition(request.filter, context), caseloadSearchCondition(request.search, context));
-}
-
-/** Only the named columns of a table, for a select. */
-function columnsOf<T extends object, K extends keyof T>(table: T, names: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(names.map((name) => [name, table[name]])) as Pick<T, K>;
 }
 
 function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext, columns: CaseloadColumns) {

@@ -15,9 +15,9 @@ import {
 import { and, eq, gte, lt, lte, min, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
 import { afterCursor, orderByKeys, pageFromRows } from "../db/keysetPage.js";
-import type { EpisodeRow, ServiceUserRow } from "../db/mappers.js";
 import type { ConnectionShape } from "../graphql/relay.js";
 import { checkCursorFitsKeys, type TypedSortKey } from "./caseloadOrder.js";
+import { columnsOf, EPISODE_SUMMARY_COLUMNS, PERSON_SUMMARY_COLUMNS, type EpisodeAndPerson, type RowColumns } from "./summaryColumns.js";
 import { openWorkingListEpisodes, type WorkingListCriteria } from "./workingListScope.js";
 
 /**
@@ -56,11 +56,8 @@ export interface ReviewScheduleSummary {
 }
 
 /** One listed review: the episode and person as stored; the due date is the episode's next review due. */
-export interface ScheduledReviewRow {
-  readonly episode: EpisodeRow;
-  readonly person: ServiceUserRow;
-  readonly dueDate: IsoDate;
-}
+/** One review on the schedule: its episode and person (in summary or whole, summaryColumns.ts) and its due date. */
+export type ScheduledReviewRow = EpisodeAndPerson & { readonly dueDate: IsoDate };
 
 /** Longest window the schedule will count week by week. */
 export const MAX_SCHEDULE_DAYS = 366;
@@ -144,15 +141,19 @@ export async function scheduledReviewsPage(
   db: Db,
   t: Tables,
   request: ReviewScheduleRequest,
-  page: { readonly first: number; readonly after: string | null | undefined; readonly totalCount: number },
+  page: { readonly first: number; readonly after: string | null | undefined; readonly totalCount: number; readonly columns: RowColumns },
 ): Promise<ConnectionShape<ScheduledReviewRow>> {
   const keys: TypedSortKey[] = [
     { expression: t.episodes.nextReviewDue, direction: "ASC", value: "date" },
     { expression: t.episodes.id, direction: "ASC", value: "text" },
   ];
   checkCursorFitsKeys(keys, page.after);
-  const rows = await db
-    .select({ episode: t.episodes, person: t.serviceUsers })
+  const selection =
+    page.columns === "all"
+      ? { episode: t.episodes, person: t.serviceUsers }
+      : { episode: columnsOf(t.episodes, EPISODE_SUMMARY_COLUMNS), person: columnsOf(t.serviceUsers, PERSON_SUMMARY_COLUMNS) };
+  const rows: { episode: EpisodeAndPerson["episode"]; person: EpisodeAndPerson["person"] }[] = await db
+    .select(selection)
     .from(t.episodes)
     .innerJoin(t.serviceUsers, eq(t.serviceUsers.id, t.episodes.serviceUserId))
     .where(and(scheduledCondition(t, request), afterCursor(keys, page.after)))
@@ -162,7 +163,7 @@ export async function scheduledReviewsPage(
     rows,
     page.first,
     (row) => [row.episode.nextReviewDue, row.episode.id],
-    (row) => ({ episode: row.episode, person: row.person, dueDate: row.episode.nextReviewDue as IsoDate }),
+    (row) => ({ columns: page.columns, episode: row.episode, person: row.person, dueDate: row.episode.nextReviewDue as IsoDate }) as ScheduledReviewRow,
     page.totalCount,
     Boolean(page.after),
   );

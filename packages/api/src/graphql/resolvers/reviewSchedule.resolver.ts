@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type IsoDate, type Role } from "@waymark/core";
-import { Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { toRecoveryPlan, toReview } from "../../db/mappers.js";
 import {
   DEFAULT_SCHEDULE_DAYS,
@@ -10,12 +11,16 @@ import {
   scheduledReviewStatus,
   type ReviewScheduleRequest,
 } from "../../services/reviewScheduleQuery.js";
+import type { RowColumns } from "../../services/summaryColumns.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { toGlobalId } from "../globalId.js";
 import { requireViewer } from "../mutations.js";
 import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
+import { onlyServed, selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
+import { EPISODE_SUMMARY_FIELDS } from "../types/episode.js";
 import { StaffMember, Team } from "../types/organisation.js";
+import { PERSON_SUMMARY_FIELDS } from "../types/serviceUser.js";
 import { ReviewSchedule, ReviewScheduleArgs, ReviewScheduleEntry, ReviewScheduleEntryConnection, ReviewScheduleKeyworkerSummary } from "../types/reviewSchedule.js";
 import { keyworkerOf, teamOf } from "../episodeOwners.js";
 import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
@@ -27,6 +32,12 @@ function windowOf(args: ReviewScheduleArgs, today: IsoDate): { from: IsoDate; to
   if (to < from) throw badUserInput("to", "The window must end on or after the day it starts.");
   if (daysBetween(from, to) > MAX_SCHEDULE_DAYS) throw badUserInput("to", `The window can be at most ${MAX_SCHEDULE_DAYS} days long.`);
   return { from, to };
+}
+
+/** Whether a summary of each entry's episode and person answers what the document asks of them (summaryColumns.ts). */
+function entryColumnsAsked(info: GraphQLResolveInfo): RowColumns {
+  const entries = selectionsAt(selectionOf(info), ["edges", "node"]);
+  return onlyServed(selectionsOf(entries, "episode"), EPISODE_SUMMARY_FIELDS) && onlyServed(selectionsOf(entries, "serviceUser"), PERSON_SUMMARY_FIELDS) ? "summary" : "all";
 }
 
 @Resolver(() => ReviewSchedule)
@@ -51,10 +62,16 @@ export class ReviewScheduleResolver {
   }
 
   @FieldResolver(() => ReviewScheduleEntryConnection, { description: "The reviews on the schedule, earliest due first: overdue ones, then the window's." })
-  async entries(@Root() schedule: ReviewSchedule, @Args(() => PageArgs) page: PageArgs, @Ctx() context: RequestContext): Promise<ConnectionShape<ReviewScheduleEntry>> {
+  async entries(
+    @Root() schedule: ReviewSchedule,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionShape<ReviewScheduleEntry>> {
     const totalCount = schedule.overdue + schedule.due + schedule.upcoming;
     const { request } = schedule;
-    const rows = await scheduledReviewsPage(context.database.read, context.database.tables, request, { first: pageSizeOf(page.first), after: page.after, totalCount });
+    const columns = entryColumnsAsked(info);
+    const rows = await scheduledReviewsPage(context.database.read, context.database.tables, request, { first: pageSizeOf(page.first), after: page.after, totalCount, columns });
     auditPeopleShown(context, rows.edges.map((edge) => edge.node.person.id));
     return {
       ...rows,
@@ -77,12 +94,12 @@ export class ReviewScheduleEntryResolver {
 
   @FieldResolver(() => ID, { nullable: true, description: "The RecoveryPlan under review: the episode's current signed-off plan." })
   async planId(@Root() entry: ReviewScheduleEntry, @Ctx() context: RequestContext): Promise<string | null> {
-    const episode = entry.episodeRow;
+    const episode = entry.episodeForReviews;
     const [plans, reviews] = await Promise.all([context.loaders.plansByEpisode.load(episode.id), context.loaders.reviewsByEpisode.load(episode.id)]);
     const planId = openReviewPlanId(
       plans.map((plan) => toRecoveryPlan(plan, [], [])),
       reviews.map((review) => toReview(review, [])),
-      { id: episode.id, status: entry.episode.status, dischargeDate: episode.dischargeDate },
+      episode,
       context.today,
     );
     return planId === null ? null : toGlobalId("RecoveryPlan", planId);

@@ -1,4 +1,4 @@
-import type { IsoDate } from "@waymark/core";
+import type { EpisodeStatus, IsoDate } from "@waymark/core";
 import { ArgsType, Field, ID, Int, ObjectType } from "type-graphql";
 import type { KeyworkerReviewCounts, ReviewScheduleRequest, ReviewScheduleSummary, ScheduledReviewRow, ScheduledReviewStatus } from "../../services/reviewScheduleQuery.js";
 import type { WorkingListScope } from "../../services/workingListScope.js";
@@ -65,7 +65,8 @@ export class ReviewScheduleKeyworkerSummary {
 export class ReviewScheduleEntry {
   keyworkerLocalId!: string | null;
   teamLocalId!: string;
-  episodeRow!: ScheduledReviewRow["episode"];
+  /** What the entry's plan is worked out from (planId): the episode's id, status and discharge date. */
+  episodeForReviews!: { readonly id: string; readonly status: EpisodeStatus; readonly dischargeDate: IsoDate | null };
 
   @Field(() => ID, { description: "Stable ID of the entry; one per open episode with a plan under review." })
   id!: string;
@@ -86,10 +87,11 @@ export class ReviewScheduleEntry {
     return Object.assign(new ReviewScheduleEntry(), {
       keyworkerLocalId: row.episode.keyworkerId,
       teamLocalId: row.episode.teamId,
-      episodeRow: row.episode,
+      // Only open episodes are on the schedule, and an open episode has no discharge date: a summary row needs none.
+      episodeForReviews: { id: row.episode.id, status: row.episode.status as EpisodeStatus, dischargeDate: row.columns === "all" ? row.episode.dischargeDate : null },
       id: toGlobalId("ReviewScheduleEntry", row.episode.id),
-      episode: Episode.of(row.episode),
-      serviceUser: ServiceUser.of(row.person),
+      episode: row.columns === "all" ? Episode.of(row.episode) : Episode.summaryOf(row.episode),
+      serviceUser: row.columns === "all" ? ServiceUser.of(row.person) : ServiceUser.summaryOf(row.person),
       dueDate: row.dueDate,
       status,
     });
