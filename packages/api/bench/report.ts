@@ -240,7 +240,7 @@ with window functions over joined copies of plans and reviews, some fifteen temp
 process up by 108 MB for one year on 100,000 people; it now walks the plans one at a time through their keys
 and keeps only the occurrences, 17 MB, in less time (1.4 s against 1.8 s on its own). Readers stop ten seconds
 after their last statement, which gives their memory back. The peak comes when a report starts on a heap grown
-by 50-client load: with K-3 as it was, 395, 405 and 455 MB in three runs on one day; 283 and 297 MB in the two runs since.
+by 50-client load: with K-3 as it was, 395, 405 and 455 MB in three runs on one day; 283, 297 and 275 MB in the three runs since.
 
 ## Comparing runs
 
