@@ -7,6 +7,7 @@ import { describeEachDialect } from "./databases.js";
 import { episodeFacts, expectedCaseloadEntry, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
 import type { GraphQLClient } from "./graphqlClient.js";
 import { useSignedInServer } from "./signedInServer.js";
+import { wholeRecords } from "./wholeRecords.js";
 
 const TODAY = "2025-06-02";
 
@@ -149,26 +150,23 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
         }
       }
       fragment PersonNames on ServiceUser { id firstName lastName preferredName localReference }`;
-    const WHOLE = `
-      query Whole($id: ID!, $episodeId: ID!) {
-        serviceUser(id: $id) { id firstName lastName preferredName localReference dateOfBirth consentToNationalReporting version }
-        episode(id: $episodeId) { id status referral { receivedDate source reason } nextReviewDue keyworker { name } team { name } }
-      }`;
     type Answer = { caseload: { edges: { node: { person: Record<string, unknown>; episode: Record<string, unknown> } }[] } };
     const client = await api.signIn("lead");
     const richer = await client.request<Answer>(RICHER, { withRecords: true });
     expect(richer.errors).toBeUndefined();
     const [entry] = richer.data!.caseload.edges.map((edge) => edge.node);
-    const whole = await client.request<{ serviceUser: Record<string, unknown>; episode: Record<string, unknown> }>(WHOLE, { id: entry!.person.id, episodeId: entry!.episode.id });
-    expect(whole.errors).toBeUndefined();
-    expect(entry!.person).toEqual(whole.data!.serviceUser);
+    const whole = await wholeRecords(client, { personId: entry!.person.id, episodeId: entry!.episode.id }, {
+      person: "id firstName lastName preferredName localReference dateOfBirth consentToNationalReporting version",
+      episode: "id status referral { receivedDate source reason } nextReviewDue keyworker { name } team { name }",
+    });
+    expect(entry!.person).toEqual(whole.serviceUser);
     expect(entry!.person.dateOfBirth).toBe("1980-05-17");
-    expect(entry!.episode).toEqual(whole.data!.episode);
+    expect(entry!.episode).toEqual(whole.episode);
     expect(entry!.episode.id).toBe(episodeGlobalId(episodes.kimInTreatment));
 
     const names = await client.request<Answer>(RICHER, { withRecords: false });
     expect(names.errors).toBeUndefined();
-    const personNames = Object.fromEntries(Object.entries(whole.data!.serviceUser).filter(([field]) => !["dateOfBirth", "consentToNationalReporting", "version"].includes(field)));
+    const personNames = Object.fromEntries(Object.entries(whole.serviceUser).filter(([field]) => !["dateOfBirth", "consentToNationalReporting", "version"].includes(field)));
     expect(names.data!.caseload.edges[0]!.node.person).toEqual(personNames);
   });
 

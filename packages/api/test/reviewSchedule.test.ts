@@ -9,6 +9,7 @@ import { PASSWORD } from "./fixtures.js";
 import { episodeFacts, expectedCaseloadEntry, writeGeneratedCaseload, type EpisodeFacts } from "./generatedCaseload.js";
 import type { GraphQLClient } from "./graphqlClient.js";
 import { useSignedInServer } from "./signedInServer.js";
+import { wholeRecords } from "./wholeRecords.js";
 
 const TODAY = "2025-06-02";
 
@@ -139,11 +140,6 @@ describeEachDialect("review schedule on generated data agrees with core (R-REV-1
         }
       }
       fragment PersonNames on ServiceUser { id firstName lastName preferredName localReference }`;
-    const WHOLE = `
-      query Whole($id: ID!, $episodeId: ID!) {
-        serviceUser(id: $id) { id firstName lastName preferredName localReference dateOfBirth sex version }
-        episode(id: $episodeId) { id status referral { receivedDate source reason } nextReviewDue keyworker { id } team { id } }
-      }`;
     type Entry = { planId: string | null; person: Record<string, unknown>; episode: Record<string, unknown> };
     type Answer = { reviewSchedule: { entries: { edges: { node: Entry }[] } } };
     const client = await leadOn(TODAY);
@@ -162,18 +158,20 @@ describeEachDialect("review schedule on generated data agrees with core (R-REV-1
     const names = await readWholePerson(false);
     expect([richer.whole, names.whole]).toEqual([true, false]);
     for (const [index, entry] of entries.entries()) {
-      const whole = await client.request<{ serviceUser: Record<string, unknown>; episode: Record<string, unknown> }>(WHOLE, { id: entry.person.id, episodeId: entry.episode.id });
-      expect(whole.errors).toBeUndefined();
-      expect(entry.person).toEqual(whole.data!.serviceUser);
+      const whole = await wholeRecords(client, { personId: entry.person.id, episodeId: entry.episode.id }, {
+        person: "id firstName lastName preferredName localReference dateOfBirth sex version",
+        episode: "id status referral { receivedDate source reason } nextReviewDue keyworker { id } team { id }",
+      });
+      expect(entry.person).toEqual(whole.serviceUser);
       expect(entry.person.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(entry.episode).toEqual(whole.data!.episode);
+      expect(entry.episode).toEqual(whole.episode);
       expect(entry.episode.referral).toMatchObject({ source: expect.any(String) });
       // A summary of the same entry: the person's names and reference, the same plan under review.
       const summary = names.answer.data!.reviewSchedule.entries.edges[index]!.node;
-      const personNames = Object.fromEntries(Object.entries(whole.data!.serviceUser).filter(([field]) => !["dateOfBirth", "sex", "version"].includes(field)));
+      const personNames = Object.fromEntries(Object.entries(whole.serviceUser).filter(([field]) => !["dateOfBirth", "sex", "version"].includes(field)));
       expect(summary.person).toEqual(personNames);
-      const episode = whole.data!.episode as { referral: { receivedDate: string } };
-      expect(summary.episode).toEqual({ ...whole.data!.episode, referral: { receivedDate: episode.referral.receivedDate } });
+      const episode = whole.episode as { referral: { receivedDate: string } };
+      expect(summary.episode).toEqual({ ...whole.episode, referral: { receivedDate: episode.referral.receivedDate } });
       expect(summary.planId).toBe(entry.planId);
     }
     expect(entries.some((entry) => entry.planId !== null)).toBe(true);
