@@ -8,20 +8,17 @@ import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { requireViewer } from "../mutations.js";
 import { pageSizeOf, type ConnectionShape } from "../relay.js";
-import { onlyServed, selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
+import { selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
 import { CaseloadArgs, CaseloadEntry, CaseloadEntryConnection } from "../types/caseload.js";
-import { EPISODE_SUMMARY_FIELDS } from "../types/episode.js";
 import { StaffMember, Team } from "../types/organisation.js";
-import { PERSON_SUMMARY_FIELDS } from "../types/serviceUser.js";
 import { keyworkerOf, readOwnersOf, teamOf } from "../episodeOwners.js";
-import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
+import { auditPeopleShown, entryColumnsAsked, localIdArgument } from "./workingListFields.js";
 
 /** What the document asks of each entry: whether a summary of the episode and person answers it, and whether it shows keyworkers or teams. */
 function entriesAsked(info: GraphQLResolveInfo): { columns: CaseloadColumns; owners: boolean } {
   const entries = selectionsAt(selectionOf(info), ["edges", "node"]);
-  const summaryAnswers = onlyServed(selectionsOf(entries, "episode"), EPISODE_SUMMARY_FIELDS) && onlyServed(selectionsOf(entries, "serviceUser"), PERSON_SUMMARY_FIELDS);
   const owners = ["keyworker", "team"].some((field) => selectionsOf(entries, field).length > 0 || selectionsAt(entries, ["episode", field]).length > 0);
-  return { columns: summaryAnswers ? "summary" : "all", owners };
+  return { columns: entryColumnsAsked(entries), owners };
 }
 
 @Resolver(() => CaseloadEntry)

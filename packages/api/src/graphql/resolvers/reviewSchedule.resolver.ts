@@ -11,19 +11,16 @@ import {
   scheduledReviewStatus,
   type ReviewScheduleRequest,
 } from "../../services/reviewScheduleQuery.js";
-import type { RowColumns } from "../../services/summaryColumns.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { toGlobalId } from "../globalId.js";
 import { requireViewer } from "../mutations.js";
 import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
-import { onlyServed, selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
-import { EPISODE_SUMMARY_FIELDS } from "../types/episode.js";
+import { selectionOf, selectionsAt } from "../requestedFields.js";
 import { StaffMember, Team } from "../types/organisation.js";
-import { PERSON_SUMMARY_FIELDS } from "../types/serviceUser.js";
 import { ReviewSchedule, ReviewScheduleArgs, ReviewScheduleEntry, ReviewScheduleEntryConnection, ReviewScheduleKeyworkerSummary } from "../types/reviewSchedule.js";
 import { keyworkerOf, teamOf } from "../episodeOwners.js";
-import { auditPeopleShown, localIdArgument } from "./workingListFields.js";
+import { auditPeopleShown, entryColumnsAsked, localIdArgument } from "./workingListFields.js";
 
 /** The window asked for, with its defaults, refused when it runs backwards or is longer than a year. */
 function windowOf(args: ReviewScheduleArgs, today: IsoDate): { from: IsoDate; to: IsoDate } {
@@ -32,12 +29,6 @@ function windowOf(args: ReviewScheduleArgs, today: IsoDate): { from: IsoDate; to
   if (to < from) throw badUserInput("to", "The window must end on or after the day it starts.");
   if (daysBetween(from, to) > MAX_SCHEDULE_DAYS) throw badUserInput("to", `The window can be at most ${MAX_SCHEDULE_DAYS} days long.`);
   return { from, to };
-}
-
-/** Whether a summary of each entry's episode and person answers what the document asks of them (summaryColumns.ts). */
-function entryColumnsAsked(info: GraphQLResolveInfo): RowColumns {
-  const entries = selectionsAt(selectionOf(info), ["edges", "node"]);
-  return onlyServed(selectionsOf(entries, "episode"), EPISODE_SUMMARY_FIELDS) && onlyServed(selectionsOf(entries, "serviceUser"), PERSON_SUMMARY_FIELDS) ? "summary" : "all";
 }
 
 @Resolver(() => ReviewSchedule)
@@ -70,7 +61,7 @@ export class ReviewScheduleResolver {
   ): Promise<ConnectionShape<ReviewScheduleEntry>> {
     const totalCount = schedule.overdue + schedule.due + schedule.upcoming;
     const { request } = schedule;
-    const columns = entryColumnsAsked(info);
+    const columns = entryColumnsAsked(selectionsAt(selectionOf(info), ["edges", "node"]));
     const rows = await scheduledReviewsPage(context.database.read, context.database.tables, request, { first: pageSizeOf(page.first), after: page.after, totalCount, columns });
     auditPeopleShown(context, rows.edges.map((edge) => edge.node.person.id));
     return {
