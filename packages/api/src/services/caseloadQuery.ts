@@ -4,11 +4,11 @@ import type { Db, Tables } from "../db/database.js";
 import { NOW_PLACEHOLDER } from "../access/scope.js";
 import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
-import { columnsOf, EPISODE_SUMMARY_COLUMNS, PERSON_SUMMARY_COLUMNS, type EpisodeAndPerson, type RowColumns } from "./summaryColumns.js";
 import type { ConnectionShape } from "../graphql/relay.js";
 import { caseloadFilterCondition, caseloadSearchCondition, type CaseloadFilterCriteria } from "./caseloadFilter.js";
 import { CASELOAD_FLAGS, caseloadFlagCondition, type CaseloadFlag, type FlagQueryContext } from "./caseloadFlags.js";
 import { caseloadSortKeys, checkCursorFitsKeys, type CaseloadOrderBy } from "./caseloadOrder.js";
+import { columnsOf, EPISODE_SUMMARY_COLUMNS, PERSON_SUMMARY_COLUMNS, type EpisodeAndPerson, type RowColumns } from "./summaryColumns.js";
 import { openWorkingListEpisodes, type WorkingListCriteria } from "./workingListScope.js";
 
 /**
@@ -33,10 +33,8 @@ export interface CaseloadRequest extends WorkingListCriteria {
    * Which of the episode's and person's columns a row carries (summaryColumns.ts): a page of fifty people's
    * every column costs the database and the driver about as much again as the rest of the page.
    */
-  readonly columns: CaseloadColumns;
+  readonly columns: RowColumns;
 }
-
-export type CaseloadColumns = RowColumns;
 
 /** One caseload row: the episode and person as stored (in summary or whole), and the flags they carry today. */
 export type CaseloadRow = { readonly flags: readonly CaseloadFlag[] } & EpisodeAndPerson;
@@ -49,7 +47,7 @@ function caseloadCondition(request: CaseloadRequest, context: FlagQueryContext):
   return and(openWorkingListEpisodes(context.t, request), caseloadFilterCondition(request.filter, context), caseloadSearchCondition(request.search, context));
 }
 
-function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext, columns: CaseloadColumns) {
+function pageSelection(t: Tables, keys: readonly SortKey[], context: FlagQueryContext, columns: RowColumns) {
   const extra: Record<string, SQL> = {};
   for (const flag of CASELOAD_FLAGS) extra[flagColumn(flag)] = sql`(case when ${caseloadFlagCondition(flag, context)} then 1 else 0 end)`;
   keys.forEach((key, index) => (extra[sortColumn(index)] = sql`${key.expression}`));

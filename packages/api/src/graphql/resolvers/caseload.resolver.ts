@@ -1,7 +1,8 @@
 import type { Role } from "@waymark/core";
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { queryCaseload, type CaseloadColumns } from "../../services/caseloadQuery.js";
+import { queryCaseload } from "../../services/caseloadQuery.js";
+import type { RowColumns } from "../../services/summaryColumns.js";
 import { MAX_CASELOAD_ORDERINGS } from "../../services/caseloadOrder.js";
 import { loadServiceSettings } from "../../services/referenceData.js";
 import type { RequestContext } from "../context.js";
@@ -15,7 +16,7 @@ import { keyworkerOf, readOwnersOf, teamOf } from "../episodeOwners.js";
 import { auditPeopleShown, entryColumnsAsked, localIdArgument } from "./workingListFields.js";
 
 /** What the document asks of each entry: whether a summary of the episode and person answers it, and whether it shows keyworkers or teams. */
-function entriesAsked(info: GraphQLResolveInfo): { columns: CaseloadColumns; owners: boolean } {
+function entriesAsked(info: GraphQLResolveInfo): { columns: RowColumns; owners: boolean } {
   const entries = selectionsAt(selectionOf(info), ["edges", "node"]);
   const owners = ["keyworker", "team"].some((field) => selectionsOf(entries, field).length > 0 || selectionsAt(entries, ["episode", field]).length > 0);
   return { columns: entryColumnsAsked(entries), owners };
