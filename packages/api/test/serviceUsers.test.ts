@@ -272,6 +272,20 @@ describeEachDialect("people: registering, updating and finding them", (dialect) 
       expect([...(byBirth.data?.serviceUsers.edges ?? []), ...(nextByBirth.data?.serviceUsers.edges ?? [])].map((edge) => edge.node.dateOfBirth)).toEqual(["1990-12-31", "1980-06-15"]);
     });
 
+    it("gives each item a cursor of its own: the list continues after whichever item's cursor is passed", async () => {
+      const filter = { localReference: { contains: `LIST-${dialect}-` } };
+      const orderBy = [{ field: "LAST_NAME", direction: "DESC" }];
+      const whole = await listAsLead({ filter, orderBy, first: 3 });
+      const edges = whole.data?.serviceUsers.edges ?? [];
+      expect(edges.map((edge) => edge.node.lastName)).toEqual(["Zephyr", "Young", "Xu"]);
+      expect(new Set(edges.map((edge) => edge.cursor)).size).toBe(3);
+      expect(edges.at(-1)?.cursor).toBe(whole.data?.serviceUsers.pageInfo.endCursor);
+      const afterFirst = await listAsLead({ filter, orderBy, first: 3, after: edges[0]?.cursor });
+      expect(afterFirst.data?.serviceUsers.edges.map((edge) => edge.node.lastName)).toEqual(["Young", "Xu"]);
+      const afterSecond = await listAsLead({ filter, orderBy, first: 3, after: edges[1]?.cursor });
+      expect(afterSecond.data?.serviceUsers.edges.map((edge) => edge.node.lastName)).toEqual(["Xu"]);
+    });
+
     it("refuses a cursor that is not from the list", async () => {
       expect(errorCode(await listAsLead({ after: "not-a-cursor" }))).toBe("BAD_USER_INPUT");
     });

@@ -45,14 +45,31 @@ export function pageSizeOf(first: number | null | undefined): number {
 }
 
 export interface Edge<T> {
-  cursor: string;
-  node: T;
+  readonly cursor: string;
+  readonly node: T;
 }
 
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number;
+}
+
+/** An item whose node was turned into another; its cursor is still read from the original, and only when asked for. */
+class MappedEdge<From, To> implements Edge<To> {
+  constructor(
+    private readonly original: Edge<From>,
+    readonly node: To,
+  ) {}
+
+  get cursor(): string {
+    return this.original.cursor;
+  }
+}
+
+/** The page with each item's node turned into `toNode`'s: its cursors, page info and count unchanged. */
+export function mapNodes<From, To>(connection: ConnectionShape<From>, toNode: (node: From) => To): ConnectionShape<To> {
+  return { edges: connection.edges.map((edge) => new MappedEdge(edge, toNode(edge.node))), pageInfo: connection.pageInfo, totalCount: connection.totalCount };
 }
 
 /**

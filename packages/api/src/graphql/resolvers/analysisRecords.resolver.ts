@@ -10,7 +10,7 @@ import type { RequestContext } from "../context.js";
 import { forbidden, unauthenticated } from "../errors.js";
 import { toGlobalId } from "../globalId.js";
 import { registerNodeType } from "../nodeRegistry.js";
-import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
+import { PageArgs, mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import {
   analysisTeamOf,
   PseudonymisedContactTypes,
@@ -69,7 +69,7 @@ function recordsByIdLoader(context: RequestContext, types: PseudonymisedTypes): 
 
 async function toConnection(context: RequestContext, types: PseudonymisedTypes, page: ConnectionShape<RecordRow>, source: RecordConnection["aggregateSource"]): Promise<RecordConnection> {
   const pseudonymise = await personPseudonymiser(context.database);
-  return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: types.of(edge.node, pseudonymise) })), aggregateSource: source };
+  return { ...mapNodes(page, (row) => types.of(row, pseudonymise)), aggregateSource: source };
 }
 
 function pageRequest(page: PageArgs, filter: RecordFilter | null, orderBy: RecordOrder[] | null): RecordPageRequest {

@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "typ
 import { listAuditEvents } from "../../services/auditTrail.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
-import { pageSizeOf, type ConnectionShape } from "../relay.js";
+import { mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { AuditEvent, AuditEventArgs, AuditEventConnection } from "../types/audit.js";
 import { StaffMember } from "../types/organisation.js";
 
@@ -21,7 +21,7 @@ export class AuditEventResolver {
     if (args.orderBy && args.orderBy.length > 1) throw badUserInput("orderBy", "The audit trail sorts by one key only.");
     const newestFirst = (args.orderBy?.[0]?.direction ?? "DESC") === "DESC";
     const page = await listAuditEvents(context.database.read, context.database.tables, { first, after: args.after, filter: args.filter, newestFirst });
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: AuditEvent.of(edge.node) })) };
+    return mapNodes(page, (row) => AuditEvent.of(row));
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "Who did it; null when not known (such as a failed sign-in with an unknown email)." })

@@ -8,7 +8,7 @@ import { loadServiceSettings } from "../../services/referenceData.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { requireViewer } from "../mutations.js";
-import { pageSizeOf, type ConnectionShape } from "../relay.js";
+import { mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { selectionOf, selectionsAt, selectionsOf } from "../requestedFields.js";
 import { CaseloadArgs, CaseloadEntry, CaseloadEntryConnection } from "../types/caseload.js";
 import { StaffMember, Team } from "../types/organisation.js";
@@ -53,9 +53,9 @@ export class CaseloadResolver {
       columns: asked.columns,
     });
     auditPeopleShown(context, page.edges.map((edge) => edge.node.person.id));
-    const entries = page.edges.map((edge) => ({ cursor: edge.cursor, node: CaseloadEntry.of(edge.node, context.today) }));
-    if (asked.owners) await readOwnersOf(context, entries.map((edge) => edge.node));
-    return { ...page, edges: entries };
+    const entries = mapNodes(page, (row) => CaseloadEntry.of(row, context.today));
+    if (asked.owners) await readOwnersOf(context, entries.edges.map((edge) => edge.node));
+    return entries;
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The keyworker; null when none is allocated." })

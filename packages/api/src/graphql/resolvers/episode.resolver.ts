@@ -1,6 +1,5 @@
 import { isOpen, safeguardingStatusOf, suicideRiskFlag } from "@waymark/core";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { findEpisodeInScope } from "../../access/records.js";
 import { isClinician } from "../../auth/viewer.js";
 import { toAssessment, toReview } from "../../db/mappers.js";
 import { requireClinician } from "../clinicalAccess.js";
@@ -46,9 +45,10 @@ export class EpisodeResolver {
     description: "An episode by global ID; null when there is none or it is outside your scope. For practitioners and team leads; the read is audited.",
   })
   async episode(@Arg("id", () => ID, { description: "Global ID of the episode." }) id: string, @Ctx() context: RequestContext): Promise<Episode | null> {
-    const viewer = requireClinician(context);
+    requireClinician(context);
     const localId = localIdOf(id, "Episode");
-    const row = localId ? await findEpisodeInScope(context.database.read, context.database.tables, viewer, context.clock.now(), localId) : null;
+    // Through the request's scoped loader, as serviceUser(id:) is: a statement prepared once per scope.
+    const row = localId ? await scopedLoaders(context).episodeById.load(localId) : null;
     if (!row) return null;
     context.readAudit.read("Episode", row.id, row.serviceUserId);
     return Episode.of(row);

@@ -4,7 +4,7 @@ import { DEFAULT_DISCHARGE_LOOKBACK_DAYS, exceptionReportPage } from "../../serv
 import { loadCatalogue, loadServiceSettings } from "../../services/referenceData.js";
 import type { RequestContext } from "../context.js";
 import { requireViewer } from "../mutations.js";
-import { pageSizeOf, type ConnectionShape } from "../relay.js";
+import { mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { ExceptionReportEntry, ExceptionReportEntryConnection, ExceptionsArgs } from "../types/exceptions.js";
 import { StaffMember, Team } from "../types/organisation.js";
 import { keyworkerOf, teamOf } from "../episodeOwners.js";
@@ -40,7 +40,7 @@ export class ExceptionsResolver {
       args.after,
     );
     auditPeopleShown(context, page.edges.map((edge) => edge.node.personRow.id));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: ExceptionReportEntry.of(edge.node) })) };
+    return mapNodes(page, (row) => ExceptionReportEntry.of(row));
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: "The episode's keyworker; null when none is allocated." })

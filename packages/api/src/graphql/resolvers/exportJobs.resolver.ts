@@ -14,7 +14,7 @@ import { notFound } from "../errors.js";
 import { localIdOf } from "../globalId.js";
 import { requireViewer, TEXT_LIMITS, tooLong } from "../mutations.js";
 import { registerNodeType } from "../nodeRegistry.js";
-import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
+import { PageArgs, mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { CancelExportInput, StartExportInput, StartNationalExtractInput } from "../types/exportInputs.js";
 import { ExportJob, ExportJobConnection } from "../types/exportJob.js";
 import { UserError } from "../userErrors.js";
@@ -143,7 +143,7 @@ export class ExportJobResolver {
     const viewer = requireViewer(context);
     const page = await exportJobsPage(context.database.read, context.database.tables, viewer.staffId, pageSizeOf(args.first), args.after);
     const now = context.clock.now();
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: ExportJob.of(edge.node, now) })) };
+    return mapNodes(page, (row) => ExportJob.of(row, now));
   }
 
   @Authorized()

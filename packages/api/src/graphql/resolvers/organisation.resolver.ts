@@ -12,7 +12,7 @@ import { forbidden, notFound } from "../errors.js";
 import { localIdOf } from "../globalId.js";
 import { requireViewer, runMutation } from "../mutations.js";
 import { registerNodeType } from "../nodeRegistry.js";
-import { pageSizeOf, type ConnectionShape } from "../relay.js";
+import { mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { StaffArgs, StaffConnection, StaffMember, Team } from "../types/organisation.js";
 import {
   CreateStaffMemberInput,
@@ -121,7 +121,7 @@ export class StaffResolver {
     if (staffVisibility(viewer).kind === "NONE") throw forbidden("Your role does not include the staff directory.");
     const first = pageSizeOf(args.first);
     const page = await listStaff(context.database.read, context.database.tables, viewer, { first, after: args.after, filter: args.filter, orderBy: args.orderBy });
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: StaffMember.of(edge.node) })) };
+    return mapNodes(page, (row) => StaffMember.of(row));
   }
 
   @FieldResolver(() => [Team], { description: "The teams the staff member works in, by name." })

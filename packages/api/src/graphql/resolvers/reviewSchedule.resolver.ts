@@ -15,7 +15,7 @@ import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { toGlobalId } from "../globalId.js";
 import { requireViewer } from "../mutations.js";
-import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
+import { PageArgs, mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { selectionOf, selectionsAt } from "../requestedFields.js";
 import { StaffMember, Team } from "../types/organisation.js";
 import { ReviewSchedule, ReviewScheduleArgs, ReviewScheduleEntry, ReviewScheduleEntryConnection, ReviewScheduleKeyworkerSummary } from "../types/reviewSchedule.js";
@@ -64,10 +64,7 @@ export class ReviewScheduleResolver {
     const columns = entryColumnsAsked(selectionsAt(selectionOf(info), ["edges", "node"]));
     const rows = await scheduledReviewsPage(context.database.read, context.database.tables, request, { first: pageSizeOf(page.first), after: page.after, totalCount, columns });
     auditPeopleShown(context, rows.edges.map((edge) => edge.node.person.id));
-    return {
-      ...rows,
-      edges: rows.edges.map((edge) => ({ cursor: edge.cursor, node: ReviewScheduleEntry.of(edge.node, scheduledReviewStatus(edge.node.dueDate, request.today, request.to)) })),
-    };
+    return mapNodes(rows, (row) => ReviewScheduleEntry.of(row, scheduledReviewStatus(row.dueDate, request.today, request.to)));
   }
 }
 

@@ -9,7 +9,7 @@ import { requireClinician, runClinicalMutation } from "../clinicalAccess.js";
 import type { RequestContext } from "../context.js";
 import { localIdOf } from "../globalId.js";
 import { registerNodeType } from "../nodeRegistry.js";
-import { PageArgs, pageSizeOf, type ConnectionShape } from "../relay.js";
+import { PageArgs, mapNodes, pageSizeOf, type ConnectionShape } from "../relay.js";
 import { scopedLoaders } from "../scopedLoaders.js";
 import { Episode } from "../types/episode.js";
 import { SuicideRiskFlag } from "../types/risk.js";
@@ -83,7 +83,7 @@ export class ServiceUserResolver {
     const viewer = requireClinician(context);
     const connection = await searchServiceUsers(context.database, viewer, context.clock.now(), { filter, orderBy, first: pageSizeOf(page.first), after: page.after });
     for (const edge of connection.edges) context.readAudit.read("ServiceUser", edge.node.id, edge.node.id);
-    return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: ServiceUser.of(edge.node) })) };
+    return mapNodes(connection, (row) => ServiceUser.of(row));
   }
 
   @FieldResolver(() => [Episode], { description: "The person's episodes that you can see, oldest referral first. Each is audited as read." })
