@@ -5,6 +5,9 @@
  * every statement prepared once. It trusts the staff id in the request: it measures the database work a
  * request cannot avoid, not a product.
  *
+ * At /graphql it also answers the caseload document through graphql-js over the same statement (plainGraphql.ts):
+ * the floor of any GraphQL server, to tell GraphQL's own cost from what Waymark adds to it.
+ *
  * Run: DATABASE_URL=<file> PORT=<port> node --import tsx packages/api/bench/rawServer.ts
  * Every answer carries `Server-Timing: db;desc="statements";dur=N`, the statements it ran.
  */
@@ -12,6 +15,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { SQL, type StatementName } from "./rawQueries.js";
+import { plainGraphqlEndpoint, type GraphqlBody, type RawCaseloadPage } from "./plainGraphql.js";
 import { addDays, addYears } from "@waymark/core";
 import { systemClock } from "../src/clock.js";
 import { sqliteFileOf } from "../src/db/sqliteFile.js";
@@ -89,7 +93,7 @@ const FLAG_COLUMNS = [
   ["OST_2_YEARS", "flag_ost_2_years"],
 ] as const;
 
-function caseload(body: { staffId: string; first: number }) {
+function caseload(body: { staffId: string; first: number }): RawCaseloadPage {
   const rows = all("caseload", { ...dayParameters(), staffId: body.staffId, limit: body.first + 1 });
   const page = rows.slice(0, body.first);
   return {
@@ -98,6 +102,8 @@ function caseload(body: { staffId: string; first: number }) {
     rows: page.map((row) => ({ ...row, flags: FLAG_COLUMNS.filter(([, column]) => Number(row[column]) === 1).map(([flag]) => flag) })),
   };
 }
+
+const plainGraphql = plainGraphqlEndpoint((staffId, first) => caseload({ staffId, first }));
 
 function weekStarting(date: string): string {
   const daysSinceMonday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -217,14 +223,15 @@ function answer(response: ServerResponse, status: number, body: unknown, stateme
 }
 
 const server = createServer((request, response) => {
-  const handler = request.method === "POST" ? HANDLERS[request.url ?? ""] : undefined;
+  const handler = request.method !== "POST" ? undefined : request.url === "/graphql" ? "graphql" : HANDLERS[request.url ?? ""];
   if (!handler) return answer(response, 404, { error: "not found" }, 0);
   readBody(request).then(
     (text) => {
       statements = 0;
       try {
-        const result = handler(JSON.parse(text) as never);
-        answer(response, 200, { data: result }, statements);
+        const body = JSON.parse(text) as never;
+        // The GraphQL endpoint's answer is a GraphQL result of its own; the others' is their data.
+        answer(response, 200, handler === "graphql" ? plainGraphql(body as GraphqlBody, String(request.headers["x-staff-id"] ?? "")) : { data: handler(body) }, statements);
       } catch (error) {
         answer(response, 500, { errors: [{ message: error instanceof Error ? error.message : String(error) }] }, statements);
       }

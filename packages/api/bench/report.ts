@@ -24,6 +24,8 @@ export interface Cell {
   readonly connections: number;
   readonly waymark: LoadResult;
   readonly raw: LoadResult;
+  /** The same document on the raw-SQL server's graphql-js endpoint, where the workload has one. */
+  readonly plainGraphql?: LoadResult;
 }
 
 export interface Measurements {
@@ -139,6 +141,41 @@ more), so a page shares the cores with the report but never waits for one of its
 `;
 }
 
+/**
+ * GraphQL's own cost: the workloads measured on the raw-SQL server's graphql-js endpoint too, beside the raw
+ * statement and Waymark, as a paragraph and table of the report (nothing when none was).
+ */
+export function plainGraphqlText(m: Measurements): string {
+  const cells = m.cells.filter((cell): cell is Cell & { plainGraphql: LoadResult } => cell.plainGraphql !== undefined);
+  if (cells.length === 0) return "";
+  const headings = ["workload", "conns", "raw p50 ms", "graphql-js p50 ms", "Waymark p50 ms", "graphql-js/raw", "Waymark/graphql-js", "req/s raw / graphql-js / Waymark"];
+  const rows = cells.map((cell) => [
+    cell.workload.title,
+    String(cell.connections),
+    ms(cell.raw.p50),
+    ms(cell.plainGraphql.p50),
+    ms(cell.waymark.p50),
+    ratio(cell.plainGraphql.p50 / cell.raw.p50),
+    ratio(cell.waymark.p50 / cell.plainGraphql.p50),
+    `${perSecond(cell.raw)} / ${perSecond(cell.plainGraphql)} / ${perSecond(cell.waymark)}`,
+  ]);
+  return `## GraphQL's own cost
+
+The raw-SQL server also answers the caseload's GraphQL document itself (\`packages/api/bench/plainGraphql.ts\`):
+graphql-js executes it against Waymark's schema over the same single statement, with the rows shaped into the
+answer in one pass so that no field has a resolver of its own, each document parsed and validated once, no
+sign-in, no access rule and no audit trail. That is the least a server executing documents with graphql-js
+(as Apollo Server, GraphQL Yoga and Waymark do) can do over this SQL: its ratio to the raw statement is the part
+of the budget that executing the document alone takes, and Waymark's ratio to it is the cost of what Waymark
+adds (the session check, the viewer's scope, a resolver per field, the read audit trail).
+
+${cellsOf(headings)}
+${cellsOf(headings.map((_, index) => (index < 1 ? "---" : "---:")))}
+${rows.map(cellsOf).join("\n")}
+
+`;
+}
+
 /** docs/performance.md. */
 export function markdownReport(m: Measurements, verdicts: readonly Verdict[]): string {
   const s = m.subjects;
@@ -191,7 +228,7 @@ only when one report takes under a second; on a large provider it is measured at
 ${failuresOf(m.soak.result)} errors, p50 ${ms(m.soak.result.p50)} ms, p95 ${ms(m.soak.result.p95)} ms, p99 ${ms(m.soak.result.p99)} ms.
 
 ${duringReportText(m.duringReport)}
-## Budgets
+${plainGraphqlText(m)}## Budgets
 
 ${verdicts.map((verdict) => `- **${verdict.passed ? "Pass" : "Fail"}**: ${verdict.budget}. ${verdict.detail}.`).join("\n")}
 

@@ -106,6 +106,14 @@ function rawRequest(workload: Workload, subjects: Subjects): LoadRequest {
   return { path: workload.raw(subjects, 0).path, headers: {}, body: (n) => JSON.stringify(workload.raw(subjects, n).body) };
 }
 
+/** The workload's document on the raw-SQL server's graphql-js endpoint; null when it has none. */
+function plainGraphqlRequest(workload: Workload, subjects: Subjects): LoadRequest | null {
+  const plain = workload.plainGraphql;
+  if (!plain) return null;
+  const first = plain(subjects, 0);
+  return { path: first.path, headers: first.headers, body: (n) => JSON.stringify(plain(subjects, n).body) };
+}
+
 /**
  * SQL statements one request costs, and how long it takes alone: the last of three sent one at a time (the
  * first ones warm caches).
@@ -151,6 +159,21 @@ async function checkAnswers(waymarkUrl: string, rawUrl: string, subjects: Subjec
       const answer = await sendOne(url, request);
       if (answer.status !== 200 || answer.text.includes('"errors":')) throw new Error(`${server} refused ${workload.title}: ${answer.status} ${answer.text.slice(0, 500)}`);
     }
+    const plain = plainGraphqlRequest(workload, subjects);
+    if (plain) await checkSameAnswer(workload, await sendOne(waymarkUrl, waymarkRequest(workload, subjects, headers)), await sendOne(rawUrl, plain));
+  }
+}
+
+/**
+ * The graphql-js endpoint must answer what Waymark answers, or its figures measure something else: the same
+ * entries in the same order with the same fields, ids apart (Waymark's are global IDs, the endpoint's the
+ * database's) and cursors apart (each encodes its own server's keys).
+ */
+async function checkSameAnswer(workload: Workload, fromWaymark: { text: string }, fromPlain: { status: number; text: string }) {
+  if (fromPlain.status !== 200 || fromPlain.text.includes('"errors":')) throw new Error(`The graphql-js endpoint refused ${workload.title}: ${fromPlain.status} ${fromPlain.text.slice(0, 500)}`);
+  const comparable = (text: string) => JSON.stringify(JSON.parse(text).data, (key, value: unknown) => (key === "id" || key === "cursor" || key === "endCursor" || key === "startCursor" ? undefined : value));
+  if (comparable(fromWaymark.text) !== comparable(fromPlain.text)) {
+    throw new Error(`The graphql-js endpoint's answer to ${workload.title} differs from Waymark's:\n${comparable(fromPlain.text).slice(0, 400)}\n${comparable(fromWaymark.text).slice(0, 400)}`);
   }
 }
 
@@ -263,13 +286,23 @@ async function main(): Promise<number> {
       await settle(rawUrl, "/");
       await load(rawUrl, [onRaw], 1, warmUp(alone.raw));
       const steps = alone.waymark > SLOW_REQUEST_MS ? connectionSteps.filter((connections) => slowConnectionSteps.includes(connections)) : connectionSteps;
+      const onPlain = plainGraphqlRequest(workload, subjects);
+      if (onPlain) await load(rawUrl, [onPlain], 1, warmUp(alone.raw));
       for (const connections of steps) {
         const fromWaymark = await onWaymarkSettled(connections, secondsPerStep);
         checkServers();
         const fromRaw = await onRawSettled(connections, secondsPerStep);
         checkServers();
         console.log(`${workload.title} x${connections}: Waymark ${describe(fromWaymark)} | raw ${describe(fromRaw)}`);
-        cells.push({ workload, connections, waymark: fromWaymark, raw: fromRaw });
+        if (!onPlain) {
+          cells.push({ workload, connections, waymark: fromWaymark, raw: fromRaw });
+          continue;
+        }
+        await settle(rawUrl, "/");
+        const fromPlain = await load(rawUrl, [onPlain], connections, stepLength(alone.raw, connections, secondsPerStep));
+        checkServers();
+        console.log(`${workload.title} x${connections}: graphql-js over the raw statement ${describe(fromPlain)}`);
+        cells.push({ workload, connections, waymark: fromWaymark, raw: fromRaw, plainGraphql: fromPlain });
       }
     }
 

@@ -44,6 +44,11 @@ export interface Workload {
   /** The n-th request of a run (writes rotate over episodes; reads are all the same). */
   readonly graphql: (subjects: Subjects, n: number) => GraphqlRequest;
   readonly raw: (subjects: Subjects, n: number) => RawRequest;
+  /**
+   * The same document sent to the raw-SQL server's graphql-js endpoint (plainGraphql.ts), the floor of any
+   * GraphQL server over the same statement; only the caseload has one.
+   */
+  readonly plainGraphql?: (subjects: Subjects, n: number) => { readonly path: string; readonly headers: Record<string, string>; readonly body: GraphqlRequest };
 }
 
 /** packages/web/src/pages/caseload/caseloadQuery.ts: CASELOAD_QUERY. */
@@ -186,17 +191,21 @@ const writtenContact = (subjects: Subjects, n: number) => ({
   outcome: "ATTENDED",
 });
 
+/** The caseload screen's first page: the keyworker's own, next review due first. */
+const caseloadRequest: GraphqlRequest = {
+  query: CASELOAD_DOCUMENT,
+  variables: { scope: "MINE", first: 50, after: null, orderBy: [{ field: "NEXT_REVIEW_DUE", direction: "ASC" }], filter: null, search: null },
+};
+
 export const WORKLOADS: readonly Workload[] = [
   {
     key: "caseload",
     title: "a. Keyworker's caseload page (50 rows)",
     role: "keyworker",
     write: false,
-    graphql: () => ({
-      query: CASELOAD_DOCUMENT,
-      variables: { scope: "MINE", first: 50, after: null, orderBy: [{ field: "NEXT_REVIEW_DUE", direction: "ASC" }], filter: null, search: null },
-    }),
+    graphql: () => caseloadRequest,
     raw: (s) => ({ path: "/caseload", body: { staffId: s.keyworker.id, first: 50 } }),
+    plainGraphql: (s) => ({ path: "/graphql", headers: { "x-staff-id": s.keyworker.id }, body: caseloadRequest }),
   },
   {
     key: "reviewSchedule",
