@@ -86,6 +86,12 @@ export function textTable(m: Measurements): string {
   return [line(HEADINGS), widths.map((width) => "-".repeat(width)).join("  "), ...rowsOf(m).map(line)].join("\n");
 }
 
+/** What graphql-js alone reached on the same budget, where it was measured (see plainGraphqlText). */
+function plainGraphqlContext(reads: readonly Cell[]): string {
+  const ratios = reads.flatMap((cell) => (cell.plainGraphql ? [cell.plainGraphql.p50 / cell.raw.p50] : []));
+  return ratios.length === 0 ? "" : `; graphql-js alone over the raw caseload statement: ${ratios.map(ratio).join(", ")}`;
+}
+
 /** The issue's budgets, each with what was measured. */
 export function verdictsOf(m: Measurements): Verdict[] {
   const reads = m.cells.filter((cell) => !cell.workload.write);
@@ -94,7 +100,9 @@ export function verdictsOf(m: Measurements): Verdict[] {
   verdicts.push({
     budget: `every read's p50 ratio Waymark/raw <= ${BUDGETS.readP50Ratio}`,
     passed: reads.every((cell) => p50Ratio(cell) <= BUDGETS.readP50Ratio),
-    detail: slowest ? `worst ${ratio(p50Ratio(slowest))} (${slowest.workload.title}, ${slowest.connections} conns); over budget: ${reads.filter((c) => p50Ratio(c) > BUDGETS.readP50Ratio).length} of ${reads.length}` : "no reads measured",
+    detail: slowest
+      ? `worst ${ratio(p50Ratio(slowest))} (${slowest.workload.title}, ${slowest.connections} conns); over budget: ${reads.filter((c) => p50Ratio(c) > BUDGETS.readP50Ratio).length} of ${reads.length}${plainGraphqlContext(reads)}`
+      : "no reads measured",
   });
   const leastThroughput = reads.reduce<Cell | null>((worst, cell) => (worst === null || throughputRatio(cell) < throughputRatio(worst) ? cell : worst), null);
   verdicts.push({
