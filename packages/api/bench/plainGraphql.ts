@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLError } from "graphql";
+import { encodeCursor } from "../src/db/keysetPage.js";
 import { CASELOAD_FLAG_DEFINITIONS, type CaseloadFlag } from "../src/services/caseloadFlags.js";
 
 /** A page of the raw caseload statement, each row with its flags (rawServer.ts `caseload`). */
@@ -44,7 +45,8 @@ function entryOf(row: RawCaseloadPage["rows"][number]) {
   };
 }
 
-const cursorOf = (row: Record<string, unknown>) => Buffer.from(JSON.stringify([row.next_review_due, row.id]), "utf8").toString("base64url");
+/** A cursor in Waymark's own encoding, of the statement's order (next review due, then id). */
+const cursorOf = (row: Record<string, unknown>) => encodeCursor([row.next_review_due, row.id]);
 
 /** Answers GraphQL documents whose only root field is `caseload`, reading pages with `caseloadPage`. */
 export function plainGraphqlEndpoint(caseloadPage: (staffId: string, first: number) => RawCaseloadPage) {
