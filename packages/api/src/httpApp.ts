@@ -11,6 +11,7 @@ import type { RequestContext } from "./graphql/context.js";
 import { ERROR_CODES } from "./graphql/errors.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { waymarkSchema } from "./graphql/schema.js";
+import { CompiledExecution } from "./graphql/compiledExecution.js";
 import { documentGuards, operationGuards } from "./graphql/limits/index.js";
 import type { Logger } from "./logger.js";
 import { EXPORT_DOWNLOAD_ROUTE, exportDownloadHandler } from "./exports/exportDownload.js";
@@ -34,6 +35,8 @@ export interface AppOptions {
   readonly secureCookies: boolean;
   /** Where CSV exports are written (config: WAYMARK_EXPORT_FOLDER); a folder under the system's temporary folder when left out. */
   readonly exportFolder?: string;
+  /** How many times a query document is answered by graphql-js before it is compiled; ANSWERS_BEFORE_COMPILING when left out. */
+  readonly answersBeforeCompiling?: number;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -96,7 +99,8 @@ export async function createHttpApp(options: AppOptions) {
   };
   const exportRunner = new ExportRunner({ database, clock, logger, folder: options.exportFolder ?? TEMPORARY_EXPORT_FOLDER });
   const apollo = new ApolloServer<RequestContext>({
-    schema: await waymarkSchema(),
+    // Queries the pages repeat are executed by compiled functions (graphql/compiledExecution.ts).
+    gateway: new CompiledExecution(await waymarkSchema(), options.answersBeforeCompiling).gateway(),
     introspection: true,
     allowBatchedHttpRequests: false,
     // Waymark's own shutdown drains HTTP requests first and stops Apollo after them (see ops/gracefulShutdown).

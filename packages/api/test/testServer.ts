@@ -28,17 +28,26 @@ function settableClock(today: string): Clock & { set(today: string): void } {
   return { now: () => current.now(), today: () => current.today(), set: (next) => (current = fixedClock(next)) };
 }
 
+export interface TestServerOptions {
+  /**
+   * How many times a query document is answered by graphql-js before it is compiled. None by default: a test
+   * sends most documents once, and the compiled path is the one that answers the pages all day, so that is
+   * the path the suites exercise. compiledExecution.test.ts checks the first answers, from graphql-js, agree.
+   */
+  readonly answersBeforeCompiling?: number;
+}
+
 /**
  * Starts the real HTTP server on a fresh database of `dialect`, on a free loopback port. Tests talk to it
  * over HTTP like any client.
  */
-export async function startTestServer(dialect: Dialect, today = "2025-06-02"): Promise<TestServer> {
+export async function startTestServer(dialect: Dialect, today = "2025-06-02", options: TestServerOptions = {}): Promise<TestServer> {
   const { url: databaseUrl, drop } = await freshDatabaseUrl(dialect);
   const database = await openDatabase(databaseUrl);
   const clock = settableClock(today);
   await ensureReferenceData(database, clock.now());
   const webRoot = mkdtempSync(join(tmpdir(), "waymark-web-"));
-  const { app, apollo } = await createHttpApp({ database, clock, logger: createLogger("silent"), webRoot, secureCookies: false });
+  const { app, apollo } = await createHttpApp({ database, clock, logger: createLogger("silent"), webRoot, secureCookies: false, answersBeforeCompiling: options.answersBeforeCompiling ?? 0 });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

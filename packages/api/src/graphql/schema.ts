@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./authChecker.js";
 import { RESOLVERS } from "./resolvers/index.js";
 import { DateTimeScalar } from "./scalars.js";
+import { readPropertiesPlainly } from "./plainFieldReads.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -15,6 +16,7 @@ export function waymarkSchema(): Promise<GraphQLSchema> {
     // Input is checked by core's rules and the resolvers; no class-validator.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-  });
+    // No globalMiddlewares: readPropertiesPlainly relies on there being none.
+  }).then(readPropertiesPlainly);
   return built;
 }

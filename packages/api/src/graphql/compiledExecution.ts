@@ -1,0 +1,88 @@
+import type { ApolloServerOptionsWithGateway } from "@apollo/server";
+import { execute, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { RequestContext } from "./context.js";
+
+type Gateway = ApolloServerOptionsWithGateway<RequestContext>["gateway"];
+
+/**
+ * How many times a query document is answered by graphql-js before it is compiled. The pages send the same few
+ * documents all day (a caseload page, a person's record), and graphql-jit answers those in a fraction of
+ * graphql-js's time; an analyst's one-off document is answered once and is not worth compiling.
+ */
+export const ANSWERS_BEFORE_COMPILING = 1;
+
+/** What is known of one parsed document: how often it has been answered, and its compiled operations. */
+interface DocumentPlans {
+  answered: number;
+  /** By operation name ("" for an anonymous operation); null where graphql-jit could not compile it. */
+  readonly compiled: Map<string, CompiledQuery | null>;
+}
+
+/**
+ * Answers Waymark's GraphQL operations: queries a page sends over and over through graphql-jit, which turns
+ * a document into a function once; mutations and new documents through graphql-js itself.
+ *
+ * Apollo still parses, validates and checks every request against the limits before this runs (its document
+ * cache keeps each parsed document, so a repeated request arrives here as the same DocumentNode): only
+ * execution changes. Variables are coerced by graphql-js's own `getVariableValues` in both paths (see the patch
+ * of graphql-jit in patches/), so a bad variable is refused with the same message either way.
+ */
+export class CompiledExecution {
+  // Weak: a document leaves with Apollo's document cache, and its compiled functions with it.
+  private readonly plans = new WeakMap<DocumentNode, DocumentPlans>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly answersBeforeCompiling = ANSWERS_BEFORE_COMPILING,
+  ) {}
+
+  /** Executes one operation of an already validated document. */
+  async execute(document: DocumentNode, operationName: string | null, kind: string, variables: Record<string, unknown>, contextValue: RequestContext): Promise<ExecutionResult> {
+    const compiled = kind === "query" ? this.compiledFor(document, operationName ?? "") : null;
+    if (compiled) return compiled.query(undefined, contextValue, variables);
+    return execute({ schema: this.schema, document, operationName, contextValue, variableValues: variables });
+  }
+
+  /** Whether an operation of this document is answered by a compiled function now. */
+  isCompiled(document: DocumentNode, operationName: string | null = null): boolean {
+    return Boolean(this.plans.get(document)?.compiled.get(operationName ?? ""));
+  }
+
+  /** The compiled operation once the document has been answered often enough; null until then. */
+  private compiledFor(document: DocumentNode, operationName: string): CompiledQuery | null {
+    let plans = this.plans.get(document);
+    if (!plans) {
+      plans = { answered: 0, compiled: new Map() };
+      this.plans.set(document, plans);
+    }
+    const known = plans.compiled.get(operationName);
+    if (known !== undefined) return known;
+    if (plans.answered < this.answersBeforeCompiling) {
+      plans.answered += 1;
+      return null;
+    }
+    const compiled = compileQuery(this.schema, document, operationName || undefined);
+    const usable = isCompiledQuery(compiled) ? compiled : null;
+    plans.compiled.set(operationName, usable);
+    return usable;
+  }
+
+  /**
+   * The executor as an Apollo gateway: Apollo's documented way to run operations with an executor of one's own.
+   * There is no federation here; the gateway serves this one schema, loaded once.
+   */
+  gateway(): Gateway {
+    return {
+      load: async () => ({
+        executor: async ({ document, operationName, operation, request, context }) =>
+          this.execute(document, operationName, operation.operation, request.variables ?? {}, context as RequestContext),
+      }),
+      onSchemaLoadOrUpdate: (callback) => {
+        callback({ apiSchema: this.schema, coreSupergraphSdl: printSchema(this.schema) });
+        return () => undefined;
+      },
+      stop: async () => undefined,
+    };
+  }
+}
