@@ -211,6 +211,14 @@ describeEachDialect("query limits, enforced before any resolver runs", (dialect)
       const result = await api.admin.request(STAFF_PAGE);
       expect(result.extensions).toEqual({ cost: { requested: 1 + 500 * 20, limit: 50_000 } });
     });
+
+    it("costs one document by each request's page size, whatever was asked before (costs are kept per page size)", async () => {
+      for (const first of [100, 99, 100, 3, 99]) {
+        const answer = await send(api.admin, { query: STAFF_PAGE, variables: { first } });
+        expect(answer.status, `first: ${first}`).toBe(first === 100 ? 400 : 200);
+        if (first !== 100) expect(answer.body.extensions, `first: ${first}`).toEqual({ cost: { requested: 1 + 500 * first, limit: 50_000 } });
+      }
+    });
   });
 
   describe("batched requests", () => {

@@ -7,10 +7,44 @@ import type { QueryLimits } from "./queryLimits.js";
 import { refusalError, tooCostly, tooDeep, tooManyAliases } from "./refusals.js";
 import { measureShape, type OperationShape } from "./shape.js";
 import type { FragmentMap } from "./fragments.js";
-import type { OperationDefinitionNode } from "graphql";
+import { Kind, type OperationDefinitionNode, type TypeNode } from "graphql";
 
-/** Each operation's fragments and shape, worked out once: Apollo keeps one parsed document per query text. */
-const measured = new WeakMap<OperationDefinitionNode, { fragments: FragmentMap; shape: OperationShape }>();
+/**
+ * Each operation's fragments and shape, worked out once: Apollo keeps one parsed document per query text. Its
+ * cost is kept too, by the values of its Int variables: a cost depends on variables only through page sizes,
+ * which are Int arguments, so a page sent again with other filters or cursors costs what it cost before.
+ */
+interface MeasuredOperation {
+  readonly fragments: FragmentMap;
+  readonly shape: OperationShape;
+  readonly intVariables: readonly string[];
+  readonly costs: Map<string, number>;
+}
+const measured = new WeakMap<OperationDefinitionNode, MeasuredOperation>();
+/** Costs kept per operation: a few page sizes are usual, and a client sending many cannot grow the map. */
+const COSTS_KEPT = 32;
+
+function intVariablesOf(operation: OperationDefinitionNode): string[] {
+  return (operation.variableDefinitions ?? []).filter((definition) => namedTypeOf(definition.type) === "Int").map((definition) => definition.variable.name.value);
+}
+
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
+}
+
+/** The operation's cost for these variables, computed once per distinct set of page sizes. */
+function costOf(request: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode, known: MeasuredOperation): number {
+  const variables = request.request.variables;
+  // Sent as null and left out differ (null asks for no page size, left out takes the default): keyed apart.
+  const key = known.intVariables.map((name) => (variables && name in variables ? JSON.stringify(variables[name]) : "-")).join(",");
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(request.schema, operation, known.fragments, variables);
+    if (known.costs.size >= COSTS_KEPT) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
 
 /** What an answered response carries in `extensions.cost`. */
 export interface CostReport {
@@ -24,19 +58,19 @@ export interface CostReport {
  * a `first` passed as a variable is costed like one written in the query. No resolver has run yet.
  */
 function checkOperation(request: GraphQLRequestContextDidResolveOperation<RequestContext>, limits: QueryLimits): number | undefined {
-  const { document, operation, schema, contextValue } = request;
+  const { document, operation, contextValue } = request;
   // No operation matched the request's operationName: Apollo refuses it next, without executing anything.
   if (!operation) return undefined;
   let known = measured.get(operation);
   if (!known) {
     const fragments = fragmentsOf(document);
-    known = { fragments, shape: measureShape(operation, fragments) };
+    known = { fragments, shape: measureShape(operation, fragments), intVariables: intVariablesOf(operation), costs: new Map() };
     measured.set(operation, known);
   }
   const { fragments, shape } = known;
   if (shape.depth > limits.maxDepth) throw refusalError(tooDeep(shape.depth, limits.maxDepth));
   if (shape.aliases > limits.maxAliases) throw refusalError(tooManyAliases(shape.aliases, limits.maxAliases));
-  const cost = operationCost(schema, operation, fragments, request.request.variables);
+  const cost = costOf(request, operation, known);
   if (cost > limits.maxCost) throw refusalError(tooCostly(cost, limits.maxCost));
   if (!contextValue.viewer && selectsIntrospection(operation, fragments)) throw introspectionRefused();
   return cost;
