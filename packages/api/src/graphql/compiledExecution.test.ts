@@ -100,4 +100,17 @@ describe("compiled execution of repeated queries (graphql/compiledExecution.ts)"
     expect(execution.isCompiled(document, "B")).toBe(true);
     expect(execution.isCompiled(document, "A")).toBe(false);
   });
+
+  it("keeps the plans of a bounded number of documents, dropping the least recently answered", async () => {
+    const execution = new CompiledExecution(schema, 0, 2);
+    const [a, b, c] = ["{ items { id } }", "{ items { name } }", "{ items { id name } }"].map((text) => parse(text)) as [ReturnType<typeof parse>, ReturnType<typeof parse>, ReturnType<typeof parse>];
+    await run(execution, a);
+    await run(execution, b);
+    await run(execution, a);
+    await run(execution, c);
+    expect([execution.isCompiled(a), execution.isCompiled(b), execution.isCompiled(c)]).toEqual([true, false, true]);
+    expect(await run(execution, b)).toEqual({ data: { items: [{ name: "Ada" }, { name: "Bo" }] } });
+    expect(execution.isCompiled(b)).toBe(true);
+    expect(execution.isCompiled(a)).toBe(false);
+  });
 });

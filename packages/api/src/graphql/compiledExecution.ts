@@ -12,6 +12,13 @@ type Gateway = ApolloServerOptionsWithGateway<RequestContext>["gateway"];
  */
 export const ANSWERS_BEFORE_COMPILING = 1;
 
+/**
+ * How many documents' plans are kept, the least recently answered dropped first. The pages send a few dozen
+ * documents; an analyst's tool may send thousands of different ones, and each compiled function holds its
+ * generated code, so the number kept is bounded here rather than left to Apollo's document cache.
+ */
+export const DOCUMENTS_KEPT = 256;
+
 /** What is known of one parsed document: how often it has been answered, and its compiled operations. */
 interface DocumentPlans {
   answered: number;
@@ -29,12 +36,13 @@ interface DocumentPlans {
  * of graphql-jit in patches/), so a bad variable is refused with the same message either way.
  */
 export class CompiledExecution {
-  // Weak: a document leaves with Apollo's document cache, and its compiled functions with it.
-  private readonly plans = new WeakMap<DocumentNode, DocumentPlans>();
+  // In the order last answered: a Map iterates in insertion order, and each answer moves its document last.
+  private readonly plans = new Map<DocumentNode, DocumentPlans>();
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly answersBeforeCompiling = ANSWERS_BEFORE_COMPILING,
+    private readonly documentsKept = DOCUMENTS_KEPT,
   ) {}
 
   /** Executes one operation of an already validated document. */
@@ -52,10 +60,13 @@ export class CompiledExecution {
   /** The compiled operation once the document has been answered often enough; null until then. */
   private compiledFor(document: DocumentNode, operationName: string): CompiledQuery | null {
     let plans = this.plans.get(document);
-    if (!plans) {
+    if (plans) {
+      this.plans.delete(document);
+    } else {
       plans = { answered: 0, compiled: new Map() };
-      this.plans.set(document, plans);
+      if (this.plans.size >= this.documentsKept) this.plans.delete(this.plans.keys().next().value as DocumentNode);
     }
+    this.plans.set(document, plans);
     const known = plans.compiled.get(operationName);
     if (known !== undefined) return known;
     if (plans.answered < this.answersBeforeCompiling) {
