@@ -32,7 +32,7 @@ export interface TestServerOptions {
   /**
    * How many times a query document is answered by graphql-js before it is compiled. None by default: a test
    * sends most documents once, and the compiled path is the one that answers the pages all day, so that is
-   * the path the suites exercise. compiledExecution.test.ts checks the first answers, from graphql-js, agree.
+   * the path the suites exercise. compiledPages.test.ts checks that the first answers, from graphql-js, agree.
    */
   readonly answersBeforeCompiling?: number;
 }
