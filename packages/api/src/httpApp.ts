@@ -144,6 +144,13 @@ export async function createHttpApp(options: AppOptions) {
       next();
     },
     express.json({ limit: "1mb" }),
+    // A client that closed the connection while its request waited its turn leaves a body the parser no longer
+    // reads (it sets no body at all). Nobody is left to answer: close it, so it is logged as abandoned rather
+    // than answered by Apollo as a missing body parser, a 500 that would send an operator looking for a fault.
+    (request, response, next) => {
+      if (Object.hasOwn(request, "body") || request.socket.readable) next();
+      else response.destroy();
+    },
     // Too many tokens or directives: refused before the document is parsed for execution or validated.
     documentGuards(),
     // POST only: a GET would carry the query and its variables (names, NHS numbers) in the URL, where proxies

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/globalId.js";
 import { describeEachDialect } from "./databases.js";
@@ -81,6 +83,29 @@ describeEachDialect("No stack traces or SQL in error answers (issue 7, point 4; 
       expect(get.body.errors?.[0]?.extensions?.code).toBe("METHOD_NOT_ALLOWED");
       expect(get.body.data).toBeUndefined();
     }
+  });
+
+  it("a request whose client closed the connection before its body was read is logged as abandoned, not as a server failure", async () => {
+    // On a busy server a request waits its turn before its body is read; a client that gives up meanwhile (a
+    // load tool stopping, a tab closed) leaves a body the JSON parser no longer reads. That is no fault of the
+    // server's, so no "request failed" error line may send an operator looking for one. The connection's end
+    // is made to arrive just as the request comes in, where on a busy server it arrives while the request waits.
+    server.server.prependOnceListener("request", (request: IncomingMessage) => request.socket.push(null));
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write(`POST /graphql HTTP/1.1\r\nHost: waymark\r\nContent-Type: application/json\r\napollo-require-preflight: true\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`),
+      );
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("error", reject);
+      socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    });
+    expect(answer).not.toContain("req.body");
+    const logged = server.logLines().filter((line) => line.path === "/graphql").at(-1);
+    expect(logged).toMatchObject({ level: 40, msg: "request abandoned before it was answered" });
+    expect(server.logLines().filter((line) => (line.level as number) >= 50)).toEqual([]);
   });
 
   it("a query that fails validation or parsing names the problem in GraphQL's terms only", async () => {
