@@ -72,7 +72,7 @@ const idsOf = (entries: readonly Entry[]) => entries.map((entry) => entry.episod
 
 describeEachDialect("caseload: whose episodes it lists", (dialect) => {
   const api = useSignedInServer(dialect, { today: TODAY });
-  let episodes: Record<"kimInTreatment" | "kimAssessed" | "kimCompleted" | "kimInError" | "omar" | "unallocated" | "youngPerson", string>;
+  let episodes: Record<"kimInTreatment" | "kimAssessed" | "kimCompleted" | "kimInError" | "omar" | "unallocated" | "youngPerson" | "leadsOwn" | "leadOutsideTeam", string>;
 
   beforeAll(async () => {
     const { staff, adultTeamId, youngPeopleTeamId } = api.organisation;
@@ -86,6 +86,9 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
       omar: await add("Eaton", { teamId: adultTeamId, keyworkerId: staff.otherKeyworker.id, referralDate: "2025-04-01" }),
       unallocated: await add("Frome", { teamId: adultTeamId, keyworkerId: null, status: "REFERRED", referralDate: "2025-05-30" }),
       youngPerson: await add("Gale", { teamId: youngPeopleTeamId, keyworkerId: staff.youngPeopleKeyworker.id, referralDate: "2025-05-12" }),
+      leadsOwn: await add("Irwin", { teamId: adultTeamId, keyworkerId: staff.lead.id, referralDate: "2025-05-05" }),
+      // Still keyworked by the lead, in a team the lead is not in (as when a lead changes team).
+      leadOutsideTeam: await add("Hale", { teamId: youngPeopleTeamId, keyworkerId: staff.lead.id, referralDate: "2025-04-14" }),
     };
   });
 
@@ -95,9 +98,18 @@ describeEachDialect("caseload: whose episodes it lists", (dialect) => {
     expect(entries.every((entry) => entry.keyworker?.name === "Kim Keyworker" && entry.team.name === "Adult community team")).toBe(true);
   });
 
+  it("MINE for a team lead lists what their scope shows: not an episode they keywork in a team outside their own", async () => {
+    // A practitioner's own episodes are always in their scope, so their MINE list leaves the scope's test out
+    // (access/scope.ts keyworkedEpisodesInScope); a lead's scope is their teams, so theirs must keep it.
+    const client = await api.signIn("lead");
+    expect(idsOf(await wholeCaseload(client, { scope: "MINE" }))).toEqual([episodeGlobalId(episodes.leadsOwn)]);
+    expect((await caseloadPage(client, { scope: "MINE", first: 10 })).totalCount).toBe(1);
+    expect(idsOf(await wholeCaseload(client, { scope: "TEAM" }))).not.toContain(episodeGlobalId(episodes.leadOutsideTeam));
+  });
+
   it("TEAM lists every open episode of the team for a team lead", async () => {
     const entries = await wholeCaseload(await api.signIn("lead"), { scope: "TEAM" });
-    expect(idsOf(entries)).toEqual([episodes.kimInTreatment, episodes.kimAssessed, episodes.omar, episodes.unallocated].map(episodeGlobalId).sort());
+    expect(idsOf(entries)).toEqual([episodes.kimInTreatment, episodes.kimAssessed, episodes.omar, episodes.unallocated, episodes.leadsOwn].map(episodeGlobalId).sort());
   });
 
   it("TEAM for a practitioner lists what their scope shows of the team: their own and the unallocated referrals", async () => {

@@ -34,13 +34,24 @@ export function episodeScope(viewer: Viewer, t: Tables, now: ScopeMoment): SQL {
   if (!isClinician(viewer)) return NOTHING;
   const teamIds = [...viewer.teamIds];
   const branches: (SQL | undefined)[] = [brokenGlassFor(viewer, t, now, t.episodes.serviceUserId)];
-  if (isTeamLead(viewer)) {
-    if (teamIds.length > 0) branches.push(inArray(t.episodes.teamId, teamIds));
-  } else {
+  if (keyworkedEpisodesInScope(viewer)) {
     branches.push(eq(t.episodes.keyworkerId, viewer.staffId));
     if (teamIds.length > 0) branches.push(and(isNull(t.episodes.keyworkerId), inArray(t.episodes.teamId, teamIds)));
+  } else if (teamIds.length > 0) {
+    // A team lead.
+    branches.push(inArray(t.episodes.teamId, teamIds));
   }
   return or(...branches) ?? NOTHING;
+}
+
+/**
+ * Is every episode the viewer keyworks in their scope? For a practitioner it is: "keyworker is me" is a branch
+ * of their scope (episodeScope), so a list already narrowed to it needs no scope condition besides, which
+ * would only make the database test the scope's other branches on every row. Not for a team lead, whose scope
+ * is their teams' episodes: one they keywork in a team they have left is outside it.
+ */
+export function keyworkedEpisodesInScope(viewer: Viewer): boolean {
+  return isClinician(viewer) && !isTeamLead(viewer);
 }
 
 /**
