@@ -303,6 +303,16 @@ cached database in \`.bench/\` therefore reads a longer record and writes to a l
 it; delete \`.bench/\` to compare runs like for like. The machine's own speed also varies between runs (the
 raw-SQL server's figures show by how much), so compare ratios from the same run rather than times across runs.
 
+To tell whether a change made a request cheaper, count instructions rather than time them: on a shared machine
+the same build's CPU time per request can differ by a fifth between two runs a minute apart.
+\`packages/api/bench/instructions.ts\` runs the built server under valgrind's callgrind and prints the instructions
+one request costs (a caseload page about 28 million, with V8's helper threads off); two counts of one build agree
+within 2%. Run it once on each build, on copies of one database:
+
+\`\`\`sh
+cd packages/api && BENCH_DATABASE=../../.bench/synthetic-100000.sqlite node --import tsx bench/instructions.ts
+\`\`\`
+
 ## How to re-run
 
 \`\`\`sh

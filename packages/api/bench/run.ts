@@ -11,22 +11,20 @@
  * "-" for none), BENCH_CONNECTIONS (default "1,10,50"). The servers' logs go to .bench/ at the repo root.
  * The write workload adds contacts to the database: never point BENCH_DATABASE at a live one.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { AccountProfile } from "./accounts.js";
 import { systemClock } from "../src/clock.js";
 import { sqliteFileOf } from "../src/db/sqliteFile.js";
 import { failuresOf, load, sendOne, statementsReported, type LoadLength, type LoadRequest, type LoadResult } from "./load.js";
 import { caseloadWhileReportRuns, type DuringReport } from "./duringReport.js";
 import { describeMachine, peakMemoryMb } from "./machine.js";
+import { API_FOLDER, freePort, pause, signIn, startServer, stopServer } from "./servers.js";
 import { markdownReport, textTable, verdictLines, verdictsOf, type Cell, type Measurements } from "./report.js";
 import { chooseSubjects, rowCounts } from "./subjects.js";
 import { WORKLOADS, type Role, type Subjects, type Workload } from "./workloads.js";
 
-const API_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = resolve(API_FOLDER, "..", "..");
 const TIME_ZONE = process.env.WAYMARK_TIME_ZONE ?? "Europe/London";
 
@@ -36,66 +34,6 @@ function numberFrom(name: string, fallback: number): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, not "${value}"`);
   return parsed;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Starts a server as a child process, its output in a log file, and waits until a GET of `readyPath` is answered. */
-async function startServer(name: string, args: string[], env: Record<string, string>, port: number, readyPath: string, logFile: string): Promise<ChildProcess> {
-  const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, args, { cwd: API_FOLDER, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", log, log] });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} stopped at start (exit ${child.exitCode}); see ${logFile}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (response.status < 500) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await pause(200);
-  }
-  child.kill("SIGTERM");
-  throw new Error(`${name} did not start within 2 minutes; see ${logFile}`);
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done();
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    child.once("exit", () => (clearTimeout(timer), done()));
-    child.kill("SIGTERM");
-  });
-}
-
-const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { csrfToken userErrors { code message } } }`;
-
-/** Signs in through the login mutation, as the web app does, and returns the headers later requests carry. */
-async function signIn(baseUrl: string, email: string, password: string): Promise<Record<string, string>> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
-  });
-  const answer = (await response.json()) as { data?: { login?: { csrfToken: string | null; userErrors: { message: string }[] } }; errors?: unknown };
-  const csrfToken = answer.data?.login?.csrfToken;
-  if (!csrfToken) throw new Error(`Signing in as ${email} failed: ${JSON.stringify(answer.data?.login?.userErrors ?? answer.errors)}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .join("; ");
-  return { cookie, "x-csrf-token": csrfToken };
 }
 
 function waymarkRequest(workload: Workload, subjects: Subjects, headers: Record<Role, Record<string, string>>): LoadRequest {
