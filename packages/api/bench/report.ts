@@ -306,8 +306,9 @@ raw-SQL server's figures show by how much), so compare ratios from the same run 
 To tell whether a change made a request cheaper, count instructions rather than time them: on a shared machine
 the same build's CPU time per request can differ by a fifth between two runs a minute apart.
 \`packages/api/bench/instructions.ts\` runs the built server under valgrind's callgrind and prints the instructions
-one request costs (a caseload page about 28 million, with V8's helper threads off); two counts of one build agree
-within 2%. Run it once on each build, on copies of one database:
+one request costs (a caseload page 26 to 28 million, with V8's helper threads off). Three counts of one build
+spread by 6.5%, less than timings do but not nothing (the server's timers, such as the checkpoints, run more
+often in a slower run): count each build more than once, and take a smaller difference than that for noise.
 
 \`\`\`sh
 cd packages/api && BENCH_DATABASE=../../.bench/synthetic-100000.sqlite node --import tsx bench/instructions.ts
