@@ -5,6 +5,7 @@ import { authChecker } from "./authChecker.js";
 import { RESOLVERS } from "./resolvers/index.js";
 import { DateTimeScalar } from "./scalars.js";
 import { readPropertiesPlainly } from "./plainFieldReads.js";
+import { callResolverMethodsDirectly } from "./directResolverCalls.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -16,7 +17,7 @@ export function waymarkSchema(): Promise<GraphQLSchema> {
     // Input is checked by core's rules and the resolvers; no class-validator.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // No globalMiddlewares: readPropertiesPlainly relies on there being none.
-  }).then(readPropertiesPlainly);
+    // No globalMiddlewares: readPropertiesPlainly and callResolverMethodsDirectly rely on there being none.
+  }).then((schema) => callResolverMethodsDirectly(readPropertiesPlainly(schema), RESOLVERS));
   return built;
 }
