@@ -223,7 +223,7 @@ the indicators for ${s.period.from} to ${s.period.to} as the analyst; contacts r
 Each step ran ${m.secondsPerStep} s after a short warm-up, Waymark first and then the raw-SQL server, over loopback,
 with the load generator on the same machine; a step whose requests are too slow for that (fewer than two answers
 per connection) ran instead until each connection had an answer, at least 5 (its req/s is marked \\*). Latencies in milliseconds. Statements per request were counted with
-single sequential requests (Waymark's include the sign-in check and the read audit trail it writes).
+single sequential requests, the last of three (Waymark's include the read audit trail it writes).
 
 ${cellsOf(HEADINGS)}
 ${cellsOf(HEADINGS.map((_, index) => (index < 1 ? "---" : "---:")))}
@@ -251,8 +251,11 @@ computes the indicators' headline figures only (no breakdowns or texts): it is t
 
 ## What a Waymark request does beyond that floor
 
-Taking the caseload page: Waymark checks the session and reloads the viewer's roles and teams (so a disabled
-account is refused on its next request), runs the page and its total count with the viewer's scope in the
+Taking the caseload page: Waymark checks the session and the viewer's roles and teams, and reads the service
+settings the flags' thresholds come from. On SQLite it reads those once and keeps them until anything but a read
+audit is committed, by the server or by another process (\`PRAGMA data_version\`; db/keptUntilChanged.ts), so
+a disabled account is still refused on its next request; on Postgres, where another server may change them
+unseen, it reads them with every request. It runs the page and its total count with the viewer's scope in the
 condition (the page reads only the episode and person columns its entries show when the document asks for no
 more: every column of fifty people cost about 0.9 ms more), reads the page's keyworkers and teams, maps the
 rows through the ORM, executes the GraphQL document (about 1,300 fields for 50 rows: graphql-js took about

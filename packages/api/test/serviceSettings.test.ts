@@ -2,6 +2,7 @@ import { DEFAULT_SERVICE_SETTINGS, type EpisodeStatus } from "@waymark/core";
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { toGlobalId } from "../src/graphql/globalId.js";
 import { refreshEpisodeSummary } from "../src/services/episodeSummary.js";
 import { loadCatalogue } from "../src/services/referenceData.js";
 import { describeEachDialect } from "./databases.js";
@@ -172,6 +173,23 @@ describeEachDialect("service settings", (dialect) => {
     // Monday 2 June is now a bank holiday: Tuesday, Wednesday, Thursday.
     expect(await followUpDueBy(open)).toBe("2025-06-05");
     expect(await followUpDueBy(closed)).toBe(closedBefore);
+  });
+
+  it("flags the caseload under a changed threshold from the next page on", async () => {
+    const episodeId = await episodeWithMissedAppointment("IN_TREATMENT");
+    const flagsOfEpisode = async () => {
+      const page = await api.lead.request<{ caseload: { edges: { node: { episode: { id: string }; flags: string[] } }[] } }>(
+        `query { caseload(scope: TEAM, first: 100) { edges { node { episode { id } flags } } } }`,
+      );
+      return page.data?.caseload.edges.find((edge) => edge.node.episode.id === toGlobalId("Episode", episodeId))?.node.flags;
+    };
+    // Referred on 1 May with one missed appointment since: quiet for 32 days, under 60, and one miss of three.
+    const quiet: UpdateResult = await api.admin.request(UPDATE, { input: { disengagementDaysWithoutContact: 60, disengagementConsecutiveDnas: 3 } });
+    expect(quiet.data?.updateServiceSettings.userErrors).toEqual([]);
+    expect(await flagsOfEpisode()).not.toContain("DISENGAGING");
+    const stricter: UpdateResult = await api.admin.request(UPDATE, { input: { disengagementConsecutiveDnas: 1 } });
+    expect(stricter.data?.updateServiceSettings.userErrors).toEqual([]);
+    expect(await flagsOfEpisode()).toContain("DISENGAGING");
   });
 
   it("accepts the edges of every range", async () => {

@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull, lt, or, sql, type InferSelectModel } from "drizzle-orm";
 import type { Role } from "@waymark/core";
 import type { Database, Db, Tables } from "../db/database.js";
-import { preparedSelect, valueOf } from "../db/preparedSelect.js";
+import { KeptUntilChanged } from "../db/keptUntilChanged.js";
+import { preparedSelect } from "../db/preparedSelect.js";
 import { newSecret, sameSecret, tokenHash } from "./secrets.js";
 import type { Viewer } from "./viewer.js";
 
@@ -40,29 +41,47 @@ export async function endAllSessions(tx: Db, t: Tables, staffId: string): Promis
   await tx.delete(t.sessions).where(eq(t.sessions.staffId, staffId));
 }
 
+type SessionRow = InferSelectModel<Tables["sessions"]>;
+type StaffMember = Pick<Viewer, "staffId" | "name" | "email" | "roles" | "teamIds">;
+
 /**
- * A member of staff as a viewer, read afresh: roles, teams and scope as they are now. Null when the account is
- * disabled or gone.
+ * Sessions and staff as last read, for each database. Every request is signed in by them and they change
+ * rarely: kept until anything but the read audit trail is committed (a sign-in, a sign-out, an account
+ * disabled or moved between teams, a session's last-seen time, written once a minute), so the next request sees
+ * the change.
  */
-export async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
+const signInReads = new WeakMap<Database, { readonly sessions: KeptUntilChanged<string, SessionRow | undefined>; readonly staff: KeptUntilChanged<string, StaffMember | null> }>();
+
+function signInReadsOf(database: Database) {
+  let reads = signInReads.get(database);
+  if (!reads) {
+    // An unknown token is not kept: anyone may send one.
+    reads = { sessions: new KeptUntilChanged(database, (session) => session !== undefined), staff: new KeptUntilChanged(database) };
+    signInReads.set(database, reads);
+  }
+  return reads;
+}
+
+/** An active member of staff with their teams as the database holds them now, or null when disabled or gone. */
+async function activeStaffMember(database: Database, staffId: string): Promise<StaffMember | null> {
   const t = database.tables;
   const staffById = preparedSelect<InferSelectModel<Tables["staff"]>>(database, "viewer_staff", (db) => db.select().from(t.staff).where(eq(t.staff.id, sql.placeholder("staffId"))));
   const teamsOfStaff = preparedSelect<{ teamId: string }>(database, "viewer_teams", (db) =>
     db.select({ teamId: t.staffTeams.teamId }).from(t.staffTeams).where(eq(t.staffTeams.staffId, sql.placeholder("staffId"))),
   );
   const [member] = await staffById({ staffId });
-  // A disabled account is refused on its very next request, whatever sessions or tokens it still holds.
   if (!member || !member.active) return null;
   const teams = await teamsOfStaff({ staffId });
-  return {
-    staffId: member.id,
-    name: member.name,
-    email: member.email,
-    roles: member.roles as Role[],
-    teamIds: teams.map((team) => team.teamId),
-    authenticatedBy,
-    sessionTokenHash,
-  };
+  return { staffId: member.id, name: member.name, email: member.email, roles: member.roles as Role[], teamIds: teams.map((team) => team.teamId) };
+}
+
+/**
+ * A member of staff as a viewer: roles, teams and scope as they are now. Null when the account is disabled or
+ * gone: a disabled account is refused on its very next request, whatever sessions or tokens it still holds.
+ */
+export async function viewerFor(database: Database, staffId: string, authenticatedBy: Viewer["authenticatedBy"], sessionTokenHash: string | null): Promise<Viewer | null> {
+  const member = await signInReadsOf(database).staff.get(staffId, () => activeStaffMember(database, staffId));
+  return member && { ...member, authenticatedBy, sessionTokenHash };
 }
 
 export type SessionCheck =
@@ -96,15 +115,11 @@ export async function authenticate(
   }
   if (!request.sessionToken) return { kind: "NONE" };
   const hashOfToken = tokenHash(request.sessionToken);
-  const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
-  const liveSession = preparedSelect<InferSelectModel<Tables["sessions"]>>(database, "live_session", (db) =>
-    db
-      .select()
-      .from(t.sessions)
-      .where(and(eq(t.sessions.tokenHash, sql.placeholder("tokenHash")), gt(t.sessions.expiresAt, valueOf(t.sessions.expiresAt, "now")), gt(t.sessions.lastSeenAt, valueOf(t.sessions.lastSeenAt, "idleCutoff")))),
-  );
-  const [session] = await liveSession({ tokenHash: hashOfToken, now, idleCutoff });
-  if (!session) return { kind: "EXPIRED" };
+  const sessionByToken = preparedSelect<SessionRow>(database, "session_by_token", (db) => db.select().from(t.sessions).where(eq(t.sessions.tokenHash, sql.placeholder("tokenHash"))));
+  const session = await signInReadsOf(database).sessions.get(hashOfToken, async () => (await sessionByToken({ tokenHash: hashOfToken }))[0]);
+  // Its end is checked against the clock here rather than in the statement, so the session read can be kept.
+  const idleCutoff = now.getTime() - SESSION_IDLE_MINUTES * 60_000;
+  if (!session || session.expiresAt.getTime() <= now.getTime() || session.lastSeenAt.getTime() <= idleCutoff) return { kind: "EXPIRED" };
   if (request.needsCsrf && !(request.csrfToken && sameSecret(request.csrfToken, session.csrfToken))) return { kind: "CSRF_FAILED" };
   const viewer = await viewerFor(database, session.staffId, "SESSION", hashOfToken);
   if (!viewer) return { kind: "EXPIRED" };

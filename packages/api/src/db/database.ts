@@ -36,6 +36,14 @@ export interface Database {
    * any other, which waits on the network.
    */
   readInBackground<Row>(query: SQL): Promise<Row[]>;
+  /**
+   * A mark that moves whenever anything but the read audit trail may have been committed since it was last
+   * taken: by this server's own writes or, on SQLite, by any other connection or process (a command run beside
+   * the server). A value read from the database may be used again for as long as the mark stands (see
+   * db/keptUntilChanged). Null where no such mark can be kept: on Postgres another server or a command may
+   * commit unseen, so every value is read afresh.
+   */
+  changeMark(): string | null;
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
   /**
@@ -53,7 +61,8 @@ export interface WriteOptions {
    * "process" commits without waiting for the disk: the write survives the server process dying at once
    * (SIGKILL), and is made durable against power loss by the next full commit or checkpoint, moments later.
    * For the read audit trail only, which every page of the product writes; clinical records always take the
-   * default, "disk", and are on disk before the caller hears they are saved.
+   * default, "disk", and are on disk before the caller hears they are saved. A "process" write changes
+   * nothing else, so it leaves the database's change mark where it was.
    */
   readonly durability?: "disk" | "process";
 }

@@ -77,6 +77,7 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
     async readInBackground<Row>(query: SQL): Promise<Row[]> {
       return (await db.execute(query)).rows as Row[];
     },
+    changeMark: () => null,
     statementCount: log.count,
     observeStatements: log.observe,
     async ping() {

@@ -51,6 +51,10 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     deferSync: writer.prepare("PRAGMA synchronous = NORMAL"),
     fullSync: writer.prepare("PRAGMA synchronous = FULL"),
   };
+  // Commits of this connection that may have changed more than the read audit trail; other connections'
+  // and processes' commits move SQLite's data_version instead, which a connection's own commits leave alone.
+  let ownChanges = 0;
+  const dataVersion = writer.prepare("PRAGMA data_version");
   function write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
     // queue keeps any other write from interleaving with it on the shared connection.
@@ -64,6 +68,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
         try {
           const result = await work(writeDb);
           control.commit.run();
+          if (!deferSync) ownChanges += 1;
           return result;
         } catch (error) {
           if (writer.inTransaction) control.rollback.run();
@@ -95,6 +100,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
       logger.logQuery(sql, params);
       return background.all<Row>(sql, params);
     },
+    changeMark: () => `${ownChanges}:${(dataVersion.get() as { data_version: number }).data_version}`,
     statementCount: log.count,
     observeStatements: log.observe,
     async ping() {

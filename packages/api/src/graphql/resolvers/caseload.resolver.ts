@@ -4,7 +4,7 @@ import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } fro
 import { queryCaseload } from "../../services/caseloadQuery.js";
 import type { RowColumns } from "../../services/summaryColumns.js";
 import { MAX_CASELOAD_ORDERINGS } from "../../services/caseloadOrder.js";
-import { loadServiceSettings } from "../../services/referenceData.js";
+import { currentServiceSettings } from "../../services/referenceData.js";
 import type { RequestContext } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { requireViewer } from "../mutations.js";
@@ -36,7 +36,7 @@ export class CaseloadResolver {
     const orderBy = args.orderBy ?? [];
     if (orderBy.length > MAX_CASELOAD_ORDERINGS) throw badUserInput("orderBy", `Sort by at most ${MAX_CASELOAD_ORDERINGS} orderings.`);
     const { read: db, tables: t } = context.database;
-    const settings = await loadServiceSettings(db, t);
+    const settings = await currentServiceSettings(context.database);
     const asked = entriesAsked(info);
     const page = await queryCaseload(db, t, {
       viewer,
