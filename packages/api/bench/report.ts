@@ -252,12 +252,12 @@ computes the indicators' headline figures only (no breakdowns or texts): it is t
 ## What a Waymark request does beyond that floor
 
 Taking the caseload page: Waymark checks the session and the viewer's roles and teams, and reads the service
-settings the flags' thresholds come from. On SQLite it reads those once and keeps them until anything but a read
+settings the flags' thresholds come from and the teams the entries name. On SQLite it reads those once and keeps them until anything but a read
 audit is committed, by the server or by another process (\`PRAGMA data_version\`; db/keptUntilChanged.ts), so
 a disabled account is still refused on its next request; on Postgres, where another server may change them
 unseen, it reads them with every request. It runs the page and its total count with the viewer's scope in the
 condition (the page reads only the episode and person columns its entries show when the document asks for no
-more: every column of fifty people cost about 0.9 ms more), reads the page's keyworkers and teams, maps the
+more: every column of fifty people cost about 0.9 ms more), reads the page's keyworkers, maps the
 rows through the ORM, executes the GraphQL document (about 1,300 fields for 50 rows: graphql-js took about
 0.8 ms to execute and serialise such a page, the function graphql-jit compiles from the document 0.1 ms, with
 the fields that only read a property read inline rather than through a resolver each) and writes the read audit
