@@ -55,6 +55,21 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   // and processes' commits move SQLite's data_version instead, which a connection's own commits leave alone.
   let ownChanges = 0;
   const dataVersion = writer.prepare("PRAGMA data_version");
+  // Read once per turn of the event loop: a request asks for the mark several times (its session, its
+  // settings, its teams), and each PRAGMA opens and closes a read of the write-ahead log. Another process's
+  // commit is seen from the next turn on, as if it had landed a moment later; this connection's own commits
+  // move ownChanges at once.
+  let dataVersionThisTurn: number | null = null;
+  const forgetDataVersion = () => {
+    dataVersionThisTurn = null;
+  };
+  function currentDataVersion(): number {
+    if (dataVersionThisTurn === null) {
+      dataVersionThisTurn = (dataVersion.get() as { data_version: number }).data_version;
+      setImmediate(forgetDataVersion);
+    }
+    return dataVersionThisTurn;
+  }
   function write<T>(work: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     // better-sqlite3's own transaction() cannot span an await, so the transaction is opened by hand and the
     // queue keeps any other write from interleaving with it on the shared connection.
@@ -100,7 +115,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
       logger.logQuery(sql, params);
       return background.all<Row>(sql, params);
     },
-    changeMark: () => `${ownChanges}:${(dataVersion.get() as { data_version: number }).data_version}`,
+    changeMark: () => `${ownChanges}:${currentDataVersion()}`,
     statementCount: log.count,
     observeStatements: log.observe,
     async ping() {

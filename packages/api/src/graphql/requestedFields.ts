@@ -11,10 +11,31 @@ export interface FieldsServed {
   readonly [field: string]: true | FieldsServed;
 }
 
-/** The selection below the field being resolved. */
+/**
+ * Selections worked out before, by the field's nodes and parent type and then by the variables (which decide
+ * @skip/@include and the trees' arguments). A document answered by its compiled function (graphql/
+ * compiledExecution.ts) hands every request the same fieldNodes array, so a page sent again is not walked
+ * again; graphql-js builds the array afresh each time, and those entries simply go unused and are collected.
+ */
+const selectionsKept = new WeakMap<GraphQLResolveInfo["fieldNodes"], Map<GraphQLResolveInfo["parentType"], Map<string, readonly ResolveTree[]>>>();
+/** Sets of variables kept per field: a page is sent again with other cursors and filters, and a client sending many cannot grow the map. */
+const VARIABLE_SETS_KEPT = 32;
+
+/** The selection below the field being resolved. The trees are shared between requests: read them, never change them. */
 export function selectionOf(info: GraphQLResolveInfo): readonly ResolveTree[] {
-  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
-  return tree ? [tree] : [];
+  let byParent = selectionsKept.get(info.fieldNodes);
+  if (!byParent) selectionsKept.set(info.fieldNodes, (byParent = new Map()));
+  let byVariables = byParent.get(info.parentType);
+  if (!byVariables) byParent.set(info.parentType, (byVariables = new Map()));
+  const variables = JSON.stringify(info.variableValues);
+  let selection = byVariables.get(variables);
+  if (!selection) {
+    const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+    selection = tree ? [tree] : [];
+    if (byVariables.size >= VARIABLE_SETS_KEPT) byVariables.clear();
+    byVariables.set(variables, selection);
+  }
+  return selection;
 }
 
 /** Every selection of `field` (under any alias or type condition) directly below the given selections. */
