@@ -1,15 +1,15 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { parse as parseCookies, serialize as serializeCookie } from "cookie";
+import { parse as parseCookies } from "cookie";
 import express, { type Request, type Response } from "express";
-import { ReadAudit } from "./audit/auditLog.js";
-import { authenticate, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "./auth/sessions.js";
+import { authenticate, CSRF_HEADER, SESSION_COOKIE } from "./auth/sessions.js";
 import type { Clock } from "./clock.js";
 import type { Database } from "./db/database.js";
 import type { RequestContext } from "./graphql/context.js";
 import { ERROR_CODES } from "./graphql/errors.js";
-import { createLoaders } from "./graphql/loaders.js";
+import { answerRepeatedQueries, CONTEXT_HANDED_ON } from "./graphql/repeatedQueries.js";
+import { requestContextFactory } from "./graphql/requestContext.js";
 import { waymarkSchema } from "./graphql/schema.js";
 import { CompiledExecution } from "./graphql/compiledExecution.js";
 import { documentGuards, operationGuards } from "./graphql/limits/index.js";
@@ -53,12 +53,14 @@ function bearerTokenOf(request: Request): string | null {
   return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
 }
 
+const SERVER_ERROR_MESSAGE = "Something went wrong on the server. The request was not completed.";
+
 const isUnexpected = (code: unknown) => typeof code !== "string" || code === "INTERNAL_SERVER_ERROR";
 
 /** Masks anything unexpected: callers see a code and a plain message, never a stack trace or SQL. */
 function publicError(formatted: { message: string; extensions?: Record<string, unknown> }) {
   if (!isUnexpected(formatted.extensions?.code)) return { message: formatted.message, extensions: { ...formatted.extensions, stacktrace: undefined } };
-  return { message: "Something went wrong on the server. The request was not completed.", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return { message: SERVER_ERROR_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
 /**
@@ -88,19 +90,29 @@ function unexpectedErrorReport(logger: Logger): ApolloServerPlugin<RequestContex
 /** Builds the HTTP application: GraphQL at /graphql, health checks, and the web app at /. */
 export async function createHttpApp(options: AppOptions) {
   const { database, clock, logger } = options;
+  // The reads a request made are recorded before its answer leaves. Apollo logs a hook's error and sends the
+  // answer anyway, so a failed write replaces the answer here: nothing is shown that was not recorded.
   const readAuditFlush: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue }) {
-          await contextValue.readAudit.flush(database);
+        async willSendResponse({ response, contextValue }) {
+          try {
+            await contextValue.readAudit.flush(database);
+          } catch (error) {
+            logger.error({ err: error, requestId: contextValue.requestId }, "the read audit could not be written; the answer was withheld");
+            response.http.status = 500;
+            response.body = { kind: "single", singleResult: { errors: [{ message: SERVER_ERROR_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId } }] } };
+          }
         },
       };
     },
   };
   const exportRunner = new ExportRunner({ database, clock, logger, folder: options.exportFolder ?? TEMPORARY_EXPORT_FOLDER });
+  const schema = await waymarkSchema();
+  const execution = new CompiledExecution(schema, options.answersBeforeCompiling);
   const apollo = new ApolloServer<RequestContext>({
     // Queries the pages repeat are executed by compiled functions (graphql/compiledExecution.ts).
-    gateway: new CompiledExecution(await waymarkSchema(), options.answersBeforeCompiling).gateway(),
+    gateway: execution.gateway(),
     introspection: true,
     allowBatchedHttpRequests: false,
     // Waymark's own shutdown drains HTTP requests first and stops Apollo after them (see ops/gracefulShutdown).
@@ -119,6 +131,10 @@ export async function createHttpApp(options: AppOptions) {
   await apollo.start();
   await exportRunner.start(apollo);
   registerExportRunner(database, exportRunner);
+
+  const contextOf = requestContextFactory({ database, clock, secureCookies: options.secureCookies });
+  // Once Apollo has answered a query text with a compiled function, the same text is answered without it.
+  const repeatedQueries = answerRepeatedQueries({ execution, schema, database, contextOf });
 
   const app = express();
   app.disable("x-powered-by");
@@ -186,32 +202,10 @@ export async function createHttpApp(options: AppOptions) {
       response.locals.sessionExpired = check.kind === "EXPIRED";
       next();
     },
+    repeatedQueries,
     expressMiddleware(apollo, {
-      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-        const viewer = res.locals.viewer ?? null;
-        const fromAddress = req.ip ?? null;
-        const cookieOptions = { path: "/", sameSite: "strict" as const, secure: options.secureCookies };
-        return {
-          database,
-          viewer,
-          clock,
-          today: clock.today(),
-          fromAddress,
-          requestId: res.locals.requestId as string,
-          readAudit: new ReadAudit({ actorId: viewer?.staffId ?? null, fromAddress }),
-          loaders: createLoaders(database),
-          cookies: {
-            set(sessionToken, csrfToken, expiresAt) {
-              res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sessionToken, { ...cookieOptions, httpOnly: true, expires: expiresAt }));
-              res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrfToken, { ...cookieOptions, httpOnly: false, expires: expiresAt }));
-            },
-            clear() {
-              res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", { ...cookieOptions, httpOnly: true, maxAge: 0 }));
-              res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, "", { ...cookieOptions, httpOnly: false, maxAge: 0 }));
-            },
-          },
-        };
-      },
+      // A repeated query handed on by repeatedQueries keeps the context its work was done in.
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => (res.locals[CONTEXT_HANDED_ON] as RequestContext | undefined) ?? contextOf(req, res),
     }),
   );
 
@@ -230,5 +224,5 @@ export async function createHttpApp(options: AppOptions) {
 
   app.use(errorAnswer(logger));
 
-  return { app, apollo, readiness };
+  return { app, apollo, readiness, repeatedQueries };
 }

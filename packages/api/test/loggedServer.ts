@@ -33,6 +33,8 @@ export interface LoggedServer {
   logLines(): Record<string, unknown>[];
   /** A client with its own cookie jar, not signed in. */
   client(): GraphQLClient;
+  /** How many requests have been answered without Apollo, as repeated queries (graphql/repeatedQueries.ts). */
+  answeredDirectly(): number;
   /** Everything the server has logged so far, exactly as written. */
   logText(): string;
   /** Stops the HTTP server and Apollo; closes the database unless a test already did. */
@@ -62,7 +64,7 @@ export async function startLoggedServer(dialect: Dialect): Promise<LoggedServer>
     },
   });
   const logger = createLogger("debug", capture);
-  const { app, apollo, readiness } = await createHttpApp({ database, clock, logger, webRoot: builtWebRoot(), secureCookies: false });
+  const { app, apollo, readiness, repeatedQueries } = await createHttpApp({ database, clock, logger, webRoot: builtWebRoot(), secureCookies: false });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
@@ -77,6 +79,7 @@ export async function startLoggedServer(dialect: Dialect): Promise<LoggedServer>
     stopApollo: () => apollo.stop(),
     dropDatabase: drop,
     client: () => new GraphQLClient(url),
+    answeredDirectly: () => repeatedQueries.answered(),
     logText: () => written,
     logLines: () =>
       written

@@ -17,6 +17,8 @@ export interface TestServer {
   readonly url: string;
   readonly database: Database;
   readonly clock: Clock & { set(today: string): void };
+  /** How many requests have been answered without Apollo, as repeated queries (graphql/repeatedQueries.ts). */
+  answeredDirectly(): number;
   /** A client with its own cookie jar, not signed in. */
   client(): GraphQLClient;
   close(): Promise<void>;
@@ -47,7 +49,7 @@ export async function startTestServer(dialect: Dialect, today = "2025-06-02", op
   const clock = settableClock(today);
   await ensureReferenceData(database, clock.now());
   const webRoot = mkdtempSync(join(tmpdir(), "waymark-web-"));
-  const { app, apollo } = await createHttpApp({ database, clock, logger: createLogger("silent"), webRoot, secureCookies: false, answersBeforeCompiling: options.answersBeforeCompiling ?? 0 });
+  const { app, apollo, repeatedQueries } = await createHttpApp({ database, clock, logger: createLogger("silent"), webRoot, secureCookies: false, answersBeforeCompiling: options.answersBeforeCompiling ?? 0 });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
@@ -56,6 +58,7 @@ export async function startTestServer(dialect: Dialect, today = "2025-06-02", op
     url,
     database,
     clock,
+    answeredDirectly: () => repeatedQueries.answered(),
     client: () => new GraphQLClient(url),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

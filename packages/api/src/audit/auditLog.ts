@@ -53,6 +53,8 @@ export async function writeAudit(tx: Db, tables: Tables, source: AuditSource, en
 export class ReadAudit {
   private readonly pending: Pick<ReadAuditRow, "recordType" | "recordId" | "serviceUserId">[] = [];
   private readonly seen = new Set<string>();
+  /** The error of a write that failed: its reads were never recorded, so no later flush may report success. */
+  private failure: { readonly error: unknown } | null = null;
 
   constructor(private readonly source: AuditSource) {}
 
@@ -64,12 +66,22 @@ export class ReadAudit {
     this.pending.push({ recordType, recordId, serviceUserId });
   }
 
+  /**
+   * Writes the reads noted so far. Throws if they could not be written, and again on every later flush of this
+   * request: whatever the request read must not be shown.
+   */
   async flush(database: Database): Promise<void> {
+    if (this.failure) throw this.failure.error;
     if (this.pending.length === 0) return;
     const at = new Date();
     const { actorId, fromAddress } = this.source;
     const rows = this.pending.splice(0).map((entry): ReadAuditRow => ({ at, actorId, fromAddress, ...entry }));
-    await readAuditBatchOf(database).write(rows);
+    try {
+      await readAuditBatchOf(database).write(rows);
+    } catch (error) {
+      this.failure = { error };
+      throw error;
+    }
   }
 }
 

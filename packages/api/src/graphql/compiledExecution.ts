@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { execute, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { execute, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { RequestContext } from "./context.js";
 
@@ -27,6 +27,19 @@ interface DocumentPlans {
 }
 
 /**
+ * A query Apollo has parsed, validated, checked against the limits and answered with a compiled function,
+ * found again by the text a client sends (graphql/repeatedQueries.ts answers it without Apollo from then on).
+ */
+export interface RepeatedQuery {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly compiled: CompiledQuery;
+}
+
+/** What executing a request's operation came to, when it was executed before Apollo was asked to answer it. */
+export type ExecutionOutcome = { readonly result: ExecutionResult } | { readonly error: unknown };
+
+/**
  * Answers Waymark's GraphQL operations: queries a page sends over and over through graphql-jit, which turns
  * a document into a function once; mutations and new documents through graphql-js itself.
  *
@@ -38,6 +51,9 @@ interface DocumentPlans {
 export class CompiledExecution {
   // In the order last answered: a Map iterates in insertion order, and each answer moves its document last.
   private readonly plans = new Map<DocumentNode, DocumentPlans>();
+  /** By query text, then by the operationName the request named (null for none); bounded like `plans`. */
+  private readonly repeated = new Map<string, Map<string | null, RepeatedQuery>>();
+  private readonly executedAhead = new WeakMap<RequestContext, ExecutionOutcome>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -50,6 +66,32 @@ export class CompiledExecution {
     const compiled = kind === "query" ? this.compiledFor(document, operationName ?? "") : null;
     if (compiled) return compiled.query(undefined, contextValue, variables);
     return execute({ schema: this.schema, document, operationName, contextValue, variableValues: variables });
+  }
+
+  /**
+   * The compiled query Apollo answered for this query text and operationName, if it has: its text has then
+   * passed Apollo's parsing and validation, which depend on the text alone.
+   */
+  repeatedQuery(query: string, operationName: string | null): RepeatedQuery | undefined {
+    return this.repeated.get(query)?.get(operationName);
+  }
+
+  /**
+   * Hands Apollo the outcome of a request's operation, executed already, for Apollo to finish the answer:
+   * the executor returns it (or throws its error) instead of executing again, once, for that request alone.
+   */
+  executedBeforehand(context: RequestContext, outcome: ExecutionOutcome): void {
+    this.executedAhead.set(context, outcome);
+  }
+
+  private remember(query: string, operationName: string | null, known: RepeatedQuery): void {
+    let byName = this.repeated.get(query);
+    if (!byName) {
+      if (this.repeated.size >= this.documentsKept) this.repeated.delete(this.repeated.keys().next().value as string);
+      byName = new Map();
+      this.repeated.set(query, byName);
+    }
+    byName.set(operationName, known);
   }
 
   /** Whether an operation of this document is answered by a compiled function now. */
@@ -86,8 +128,19 @@ export class CompiledExecution {
   gateway(): Gateway {
     return {
       load: async () => ({
-        executor: async ({ document, operationName, operation, request, context }) =>
-          this.execute(document, operationName, operation.operation, request.variables ?? {}, context as RequestContext),
+        executor: async ({ document, operationName, operation, request, context }) => {
+          const contextValue = context as RequestContext;
+          const ahead = this.executedAhead.get(contextValue);
+          if (ahead) {
+            this.executedAhead.delete(contextValue);
+            if ("error" in ahead) throw ahead.error;
+            return ahead.result;
+          }
+          const result = await this.execute(document, operationName, operation.operation, request.variables ?? {}, contextValue);
+          const compiled = operation.operation === "query" ? this.plans.get(document)?.compiled.get(operationName ?? "") : null;
+          if (compiled && typeof request.query === "string") this.remember(request.query, request.operationName ?? null, { document, operation, compiled });
+          return result;
+        },
       }),
       onSchemaLoadOrUpdate: (callback) => {
         callback({ apiSchema: this.schema, coreSupergraphSdl: printSchema(this.schema) });

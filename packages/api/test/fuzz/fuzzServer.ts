@@ -33,6 +33,7 @@ export async function startFuzzServer(dialect: Dialect): Promise<FuzzServer> {
         throw new Error("The fuzz server's clock is the logged server's own and does not move");
       },
     },
+    answeredDirectly: () => logged.answeredDirectly(),
     client: () => logged.client(),
     close: () => logged.close(),
   };

@@ -29,6 +29,14 @@ function documentHoldsNul(document: DocumentNode): boolean {
   return found;
 }
 
+/** Throws the refusal when the variables or the document's own text hold a NUL character. */
+export function refuseNulCharacters(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
+  if (!holdsNul(variables) && !documentHoldsNul(document)) return;
+  throw new GraphQLError("Text in the request holds a NUL character (U+0000), which no field accepts.", {
+    extensions: { code: ERROR_CODES.badUserInput, http: { status: 400 } },
+  });
+}
+
 /**
  * Refuses text holding a NUL character (U+0000), in the variables or written in the document, before any
  * resolver runs. No field means anything by one, and Postgres refuses it in text and JSON outright, so it
@@ -39,10 +47,7 @@ export function nulCharacterGuard(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          if (!holdsNul(request.variables) && !documentHoldsNul(document)) return;
-          throw new GraphQLError("Text in the request holds a NUL character (U+0000), which no field accepts.", {
-            extensions: { code: ERROR_CODES.badUserInput, http: { status: 400 } },
-          });
+          refuseNulCharacters(document, request.variables);
         },
       };
     },

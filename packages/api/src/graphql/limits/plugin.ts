@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../context.js";
 import { operationCost } from "./cost.js";
 import { fragmentsOf } from "./fragments.js";
@@ -7,7 +7,7 @@ import type { QueryLimits } from "./queryLimits.js";
 import { refusalError, tooCostly, tooDeep, tooManyAliases } from "./refusals.js";
 import { measureShape, type OperationShape } from "./shape.js";
 import type { FragmentMap } from "./fragments.js";
-import { Kind, type OperationDefinitionNode, type TypeNode } from "graphql";
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type TypeNode } from "graphql";
 
 /**
  * Each operation's fragments and shape, worked out once: Apollo keeps one parsed document per query text. Its
@@ -33,13 +33,13 @@ function namedTypeOf(type: TypeNode): string {
 }
 
 /** The operation's cost for these variables, computed once per distinct set of page sizes. */
-function costOf(request: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode, known: MeasuredOperation): number {
-  const variables = request.request.variables;
+function costOf(checked: CheckedOperation, known: MeasuredOperation): number {
+  const { variables } = checked;
   // Sent as null and left out differ (null asks for no page size, left out takes the default): keyed apart.
   const key = known.intVariables.map((name) => (variables && name in variables ? JSON.stringify(variables[name]) : "-")).join(",");
   let cost = known.costs.get(key);
   if (cost === undefined) {
-    cost = operationCost(request.schema, operation, known.fragments, variables);
+    cost = operationCost(checked.schema, checked.operation, known.fragments, variables);
     if (known.costs.size >= COSTS_KEPT) known.costs.clear();
     known.costs.set(key, cost);
   }
@@ -52,15 +52,22 @@ export interface CostReport {
   readonly limit: number;
 }
 
+/** An operation about to be executed, as the guards see it: validated, with its variables and its caller. */
+export interface CheckedOperation {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly variables: Record<string, unknown> | undefined;
+  readonly signedIn: boolean;
+}
+
 /**
- * Checks the operation Apollo is about to execute and returns its cost, or throws the refusal. Runs at
- * `didResolveOperation`: after validation, so fragments are known to resolve, and with the variables, so
- * a `first` passed as a variable is costed like one written in the query. No resolver has run yet.
+ * Checks an operation about to be executed and returns its cost, or throws the refusal. Runs after
+ * validation, so fragments are known to resolve, and with the variables, so a `first` passed as a variable is
+ * costed like one written in the query. No resolver has run yet.
  */
-function checkOperation(request: GraphQLRequestContextDidResolveOperation<RequestContext>, limits: QueryLimits): number | undefined {
-  const { document, operation, contextValue } = request;
-  // No operation matched the request's operationName: Apollo refuses it next, without executing anything.
-  if (!operation) return undefined;
+export function checkOperation(checked: CheckedOperation, limits: QueryLimits): number {
+  const { document, operation } = checked;
   let known = measured.get(operation);
   if (!known) {
     const fragments = fragmentsOf(document);
@@ -70,11 +77,14 @@ function checkOperation(request: GraphQLRequestContextDidResolveOperation<Reques
   const { fragments, shape } = known;
   if (shape.depth > limits.maxDepth) throw refusalError(tooDeep(shape.depth, limits.maxDepth));
   if (shape.aliases > limits.maxAliases) throw refusalError(tooManyAliases(shape.aliases, limits.maxAliases));
-  const cost = costOf(request, operation, known);
+  const cost = costOf(checked, known);
   if (cost > limits.maxCost) throw refusalError(tooCostly(cost, limits.maxCost));
-  if (!contextValue.viewer && selectsIntrospection(operation, fragments)) throw introspectionRefused();
+  if (!checked.signedIn && selectsIntrospection(operation, fragments)) throw introspectionRefused();
   return cost;
 }
+
+/** The report of an answered operation's cost, in its `extensions.cost`. */
+export const costReport = (cost: number, limits: QueryLimits): CostReport => ({ requested: cost, limit: limits.maxCost });
 
 /**
  * The Apollo plugin that enforces depth, alias and cost limits and closes introspection to anonymous
@@ -85,13 +95,14 @@ export function operationGuardPlugin(limits: QueryLimits): ApolloServerPlugin<Re
     async requestDidStart() {
       let cost: number | undefined;
       return {
-        async didResolveOperation(request) {
-          cost = checkOperation(request, limits);
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          // No operation matched the request's operationName: Apollo refuses it next, without executing anything.
+          if (!operation) return;
+          cost = checkOperation({ schema, document, operation, variables: request.variables, signedIn: Boolean(contextValue.viewer) }, limits);
         },
         async willSendResponse({ response }) {
           if (cost === undefined || response.body.kind !== "single") return;
-          const report: CostReport = { requested: cost, limit: limits.maxCost };
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: costReport(cost, limits) };
         },
       };
     },
