@@ -258,7 +258,11 @@ loop; db/keptUntilChanged.ts), so a disabled account is still refused on its nex
 another server may change them unseen, it reads them with every request. What the document asks of each entry,
 which decides the columns the page reads, is worked out once per document and set of variables
 (graphql/requestedFields.ts), and today's date once a minute (src/clock.ts): with the three, a caseload page
-counted 17.1 and 19.7 million instructions, against 22.2 and 20.1 million before. It runs the page and its total count with the viewer's scope in the
+counted 17.1 and 19.7 million instructions, against 22.2 and 20.1 million before. A query text Apollo has answered
+once with a compiled function is answered without Apollo's request pipeline from then on
+(graphql/repeatedQueries.ts: the same context, query limits, compiled function, read audit and media type; anything
+else, errors included, is still answered by Apollo): a caseload page 16.4 million instructions against 19.6 million
+through Apollo, a person's record 19.3 million against 24.0 million. It runs the page and its total count with the viewer's scope in the
 condition (the page reads only the episode and person columns its entries show when the document asks for no
 more: every column of fifty people cost about 0.9 ms more), reads the page's keyworkers, maps the
 rows through the ORM, executes the GraphQL document (about 1,300 fields for 50 rows: graphql-js took about
@@ -312,7 +316,7 @@ raw-SQL server's figures show by how much), so compare ratios from the same run 
 To tell whether a change made a request cheaper, count instructions rather than time them: on a shared machine
 the same build's CPU time per request can differ by a fifth between two runs a minute apart.
 \`packages/api/bench/instructions.ts\` runs the built server under valgrind's callgrind and prints the instructions
-one request costs (a caseload page 17 to 20 million on 2026-12-07, a person's record 24 million, with V8's helper threads off). Three
+one request costs (a caseload page 16.4 million on 2026-12-07, a person's record 19.3 million, with V8's helper threads off). Three
 counts of one build once spread by 6.5%, two on 2026-12-07 by 13%: less than timings do but not nothing (the server's timers, such as the checkpoints, run more
 often in a slower run): count each build more than once, and take a smaller difference than that for noise.
 
