@@ -12,7 +12,8 @@
  * Run from packages/api once the api is built (callgrind slows the server some fifty times):
  *   BENCH_DATABASE=<file.sqlite> node --import tsx bench/instructions.ts
  * Environment: BENCH_WORKLOADS (default caseload,personRecord), BENCH_FEW (default 100), BENCH_MANY (default
- * 300), BENCH_WARMUP (default 20). Needs valgrind. The copies are made beside the database and removed after.
+ * 300), BENCH_WARMUP (default 20), BENCH_RAW=true to count the raw-SQL server's answer to the same request too,
+ * for the ratio by instructions beside the ratio by time. Needs valgrind. The copies are made beside the database and removed after.
  */
 import type { ChildProcess } from "node:child_process";
 import { spawnSync } from "node:child_process";
@@ -54,28 +55,36 @@ function instructionsIn(file: string): number {
   return Number(line.split(":")[1]?.trim().split(/\s+/)[0]);
 }
 
+/** Which server is counted: Waymark as built, or the raw-SQL baseline answering the same request (rawServer.ts). */
+type Side = "waymark" | "raw";
+
 /** Instructions of one server run under callgrind that answers `requests` of the workload after the warm-up. */
-async function instructionsFor(workload: Workload, database: string, requests: number, warmUp: number, outputFolder: string): Promise<number> {
-  const copy = copyOf(database, `${workload.key}-${requests}`);
-  const output = join(outputFolder, `callgrind.${workload.key}.${requests}.out`);
+async function instructionsFor(side: Side, workload: Workload, database: string, requests: number, warmUp: number, outputFolder: string): Promise<number> {
+  const copy = copyOf(database, `${side}-${workload.key}-${requests}`);
+  const output = join(outputFolder, `callgrind.${side}.${workload.key}.${requests}.out`);
   const port = await freePort();
   let server: ChildProcess | null = null;
   try {
     server = await startServer(
-      `Waymark under callgrind (${workload.key}, ${requests} requests)`,
+      `${side === "waymark" ? "Waymark" : "The raw-SQL server"} under callgrind (${workload.key}, ${requests} requests)`,
       // V8's compiler and collector work on the server's own thread, where their share of the count depends on
       // the requests, not on how the machine's threads happened to interleave.
-      ["--single-threaded", "dist/main.js", "serve"],
+      side === "waymark" ? ["--single-threaded", "dist/main.js", "serve"] : ["--single-threaded", "--import", "tsx", "bench/rawServer.ts"],
       { DATABASE_URL: copy, HOST: "127.0.0.1", WAYMARK_TIME_ZONE: TIME_ZONE, LOG_LEVEL: "warn" },
       port,
-      "/healthz",
-      join(outputFolder, `server.${workload.key}.${requests}.log`),
+      side === "waymark" ? "/healthz" : "/",
+      join(outputFolder, `server.${side}.${workload.key}.${requests}.log`),
       { command: "valgrind", args: ["--tool=callgrind", `--callgrind-out-file=${output}`, "--dump-instr=no"], startMinutes: 15 },
     );
     const url = `http://127.0.0.1:${port}`;
     const { profile, subjects } = chooseSubjects(copy, systemClock(TIME_ZONE).today());
-    const email = { keyworker: subjects.keyworker.email, teamLead: subjects.teamLead.email, analyst: subjects.analyst.email }[workload.role];
-    const request: LoadRequest = { path: "/graphql", headers: await signIn(url, email, profile.password), body: (n) => JSON.stringify(workload.graphql(subjects, n)) };
+    let request: LoadRequest;
+    if (side === "waymark") {
+      const email = { keyworker: subjects.keyworker.email, teamLead: subjects.teamLead.email, analyst: subjects.analyst.email }[workload.role];
+      request = { path: "/graphql", headers: await signIn(url, email, profile.password), body: (n) => JSON.stringify(workload.graphql(subjects, n)) };
+    } else {
+      request = { path: workload.raw(subjects, 0).path, headers: {}, body: (n) => JSON.stringify(workload.raw(subjects, n).body) };
+    }
     for (const answers of [warmUp, requests]) {
       const result = await load(url, [request], 1, { answers, timeoutSeconds: 3600 });
       const failures = result.non2xx + result.transportErrors + result.answerErrors;
@@ -90,6 +99,12 @@ async function instructionsFor(workload: Workload, database: string, requests: n
   }
 }
 
+/** One request's instructions on `side`: the difference between a run of `many` and a run of `few`, per request. */
+async function perRequest(side: Side, workload: Workload, database: string, few: number, many: number, warmUp: number, outputFolder: string) {
+  const [fewTotal, manyTotal] = await Promise.all([instructionsFor(side, workload, database, few, warmUp, outputFolder), instructionsFor(side, workload, database, many, warmUp, outputFolder)]);
+  return { perRequest: (manyTotal - fewTotal) / (many - few), fewTotal, manyTotal };
+}
+
 async function main(): Promise<void> {
   if (spawnSync("valgrind", ["--version"]).status !== 0) throw new Error("valgrind is needed to count instructions (Debian: apt-get install valgrind)");
   const database = resolve(sqliteFileOf(process.env.BENCH_DATABASE ?? ""));
@@ -99,15 +114,18 @@ async function main(): Promise<void> {
   const warmUp = count("BENCH_WARMUP", 20);
   if (many <= few) throw new Error("BENCH_MANY must be above BENCH_FEW");
   const keys = (process.env.BENCH_WORKLOADS ?? "caseload,personRecord").split(",");
+  const withRaw = process.env.BENCH_RAW === "true";
   const outputFolder = join(tmpdir(), `waymark-instructions-${process.pid}`);
   mkdirSync(outputFolder, { recursive: true });
   console.log(`Instructions per request (callgrind), ${few} and ${many} requests after ${warmUp} to warm up, built server in ${API_FOLDER}/dist:`);
   for (const key of keys) {
     const workload = WORKLOADS.find((candidate) => candidate.key === key && !candidate.write);
     if (!workload) throw new Error(`No read workload "${key}"; choose from ${WORKLOADS.filter((candidate) => !candidate.write).map((candidate) => candidate.key).join(", ")}`);
-    const [fewTotal, manyTotal] = await Promise.all([instructionsFor(workload, database, few, warmUp, outputFolder), instructionsFor(workload, database, many, warmUp, outputFolder)]);
-    const perRequest = (manyTotal - fewTotal) / (many - few);
-    console.log(`${workload.title}: ${(perRequest / 1e6).toFixed(2)} M instructions per request (runs of ${(fewTotal / 1e9).toFixed(2)} G and ${(manyTotal / 1e9).toFixed(2)} G)`);
+    const waymark = await perRequest("waymark", workload, database, few, many, warmUp, outputFolder);
+    console.log(`${workload.title}: ${(waymark.perRequest / 1e6).toFixed(2)} M instructions per request (runs of ${(waymark.fewTotal / 1e9).toFixed(2)} G and ${(waymark.manyTotal / 1e9).toFixed(2)} G)`);
+    if (!withRaw) continue;
+    const raw = await perRequest("raw", workload, database, few, many, warmUp, outputFolder);
+    console.log(`  the raw-SQL server: ${(raw.perRequest / 1e6).toFixed(2)} M instructions per request; Waymark/raw ${(waymark.perRequest / raw.perRequest).toFixed(2)}`);
   }
   rmSync(outputFolder, { recursive: true, force: true });
 }
