@@ -1,10 +1,9 @@
-import { ReadAudit } from "../audit/auditLog.js";
 import { viewerFor } from "../auth/sessions.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/database.js";
 import type { RequestContext } from "../graphql/context.js";
-import { createLoaders } from "../graphql/loaders.js";
+import { requestContext } from "../graphql/requestContext.js";
 
 /**
  * The job's owner as a viewer, read afresh for every page: roles, teams and scope as they are now, so a
@@ -21,15 +20,10 @@ export function ownerAsViewer(database: Database, ownerId: string, authenticated
  * never sets or clears a session cookie.
  */
 export function exportRequestContext(database: Database, clock: Clock, viewer: Viewer, fromAddress: string | null, requestId: string): RequestContext {
-  return {
-    database,
+  return requestContext(database, clock, {
     viewer,
-    clock,
-    today: clock.today(),
     fromAddress,
     requestId,
-    readAudit: new ReadAudit({ actorId: viewer.staffId, fromAddress }),
-    loaders: createLoaders(database),
     cookies: {
       set() {
         throw new Error("An export cannot sign anyone in");
@@ -38,5 +32,5 @@ export function exportRequestContext(database: Database, clock: Clock, viewer: V
         throw new Error("An export cannot sign anyone out");
       },
     },
-  };
+  });
 }

@@ -4,7 +4,8 @@ import { ReadAudit } from "../audit/auditLog.js";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../auth/sessions.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/database.js";
-import type { RequestContext } from "./context.js";
+import type { Viewer } from "../auth/viewer.js";
+import type { RequestContext, SessionCookies } from "./context.js";
 import { createLoaders } from "./loaders.js";
 
 export interface RequestContextOptions {
@@ -14,24 +15,40 @@ export interface RequestContextOptions {
   readonly secureCookies: boolean;
 }
 
+/** Who asks and from where, for one request's context. */
+export interface RequestOrigin {
+  readonly viewer: Viewer | null;
+  readonly fromAddress: string | null;
+  readonly requestId: string;
+  readonly cookies: SessionCookies;
+}
+
+/** A request's context: fresh loaders, and its reads audited as the viewer's from their address. */
+export function requestContext(database: Database, clock: Clock, { viewer, fromAddress, requestId, cookies }: RequestOrigin): RequestContext {
+  return {
+    database,
+    viewer,
+    clock,
+    today: clock.today(),
+    fromAddress,
+    requestId,
+    readAudit: new ReadAudit({ actorId: viewer?.staffId ?? null, fromAddress }),
+    loaders: createLoaders(database),
+    cookies,
+  };
+}
+
 /**
  * Builds each GraphQL request's context, after sign-in has put the viewer (or null) in `response.locals`.
  * Apollo and the direct answers of repeated queries (repeatedQueries.ts) build it the same way.
  */
 export function requestContextFactory({ database, clock, secureCookies }: RequestContextOptions) {
   const cookieOptions = { path: "/", sameSite: "strict" as const, secure: secureCookies };
-  return (request: Request, response: Response): RequestContext => {
-    const viewer = response.locals.viewer ?? null;
-    const fromAddress = request.ip ?? null;
-    return {
-      database,
-      viewer,
-      clock,
-      today: clock.today(),
-      fromAddress,
+  return (request: Request, response: Response): RequestContext =>
+    requestContext(database, clock, {
+      viewer: response.locals.viewer ?? null,
+      fromAddress: request.ip ?? null,
       requestId: response.locals.requestId as string,
-      readAudit: new ReadAudit({ actorId: viewer?.staffId ?? null, fromAddress }),
-      loaders: createLoaders(database),
       cookies: {
         set(sessionToken, csrfToken, expiresAt) {
           response.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sessionToken, { ...cookieOptions, httpOnly: true, expires: expiresAt }));
@@ -42,6 +59,5 @@ export function requestContextFactory({ database, clock, secureCookies }: Reques
           response.append("Set-Cookie", serializeCookie(CSRF_COOKIE, "", { ...cookieOptions, httpOnly: false, maxAge: 0 }));
         },
       },
-    };
-  };
+    });
 }
