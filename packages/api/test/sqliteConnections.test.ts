@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,8 @@ import { freshDatabaseUrl } from "./databases.js";
 /**
  * How Waymark uses its two SQLite connections (db/sqliteReadRouting) and checkpoints in the background
  * (db/sqliteCheckpoints): reads never see an uncommitted write, a write cannot slip down the read path, and
- * the write-ahead log is copied into the database without any commit doing it.
+ * the write-ahead log is copied into the database without any commit doing it, and started over even while
+ * commits never stop.
  */
 describe("SQLite connections", () => {
   let database: ReturnType<typeof openSqliteDatabase>;
@@ -79,5 +80,34 @@ describe("SQLite connections", () => {
     const deadline = Date.now() + 10_000;
     while (statSync(file).size < sizeBefore + 8_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(statSync(file).size).toBeGreaterThan(sizeBefore + 8_000_000);
+  });
+
+  /** How many times the write-ahead log has been started over: the checkpoint sequence in its header. */
+  const logRestarts = () => {
+    const header = Buffer.alloc(16);
+    const log = openSync(`${file}-wal`, "r");
+    try {
+      readSync(log, header, 0, 16, 0);
+    } finally {
+      closeSync(log);
+    }
+    return header.readUInt32BE(12);
+  };
+
+  it("starts the write-ahead log over while commits keep coming, instead of letting it grow by all that is written", async () => {
+    const before = logRestarts();
+    // Commits back to back, as under a steady load, each adding rows all over an index, so that commits land
+    // while a checkpoint copies the pages before them: 300 rows of 1 KB each.
+    const deadline = Date.now() + 30_000;
+    while (logRestarts() - before < 3 && Date.now() < deadline) {
+      const rows = Array.from({ length: 300 }, () => sql`(${`test.${randomUUID()}`}, ${JSON.stringify("x".repeat(1024))}, 0)`);
+      await database.write(async (tx) => {
+        await tx.run(sql`insert into service_settings (key, value, updated_at) values ${sql.join(rows, sql`, `)}`);
+      });
+      // A turn of the event loop between commits, as requests arriving over the network give the server.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Without the writer closing the gap, no pass ever ends with the whole log checkpointed: no restart at all.
+    expect(logRestarts() - before).toBeGreaterThanOrEqual(3);
   });
 });

@@ -36,12 +36,12 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
   const logger = log.logger;
   const writer = open(file, false);
   const reader = open(file, true);
-  const checkpointer = checkpointInBackground(file, writer);
+  const queue = new SerialQueue();
+  const checkpointer = checkpointInBackground(file, writer, (work) => queue.run(async () => work()));
   const background = backgroundReads(file);
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
   const reads = routedReads(writer, reader);
   const readDb = drizzle({ client: reads as BetterSqlite3.Database, schema: sqliteSchema, logger });
-  const queue = new SerialQueue();
   // Every request that shows a record writes its read audit, so the statements around each write are compiled
   // once rather than parsed again for every transaction.
   const control = {
