@@ -332,6 +332,25 @@ page against raw's 1.5 ms (read from /proc), so Waymark's instructions ran at ab
 most of which are SQLite's own loops, and its kernel time was 0.25 ms a page against 0.08 ms (the read audit's
 writes to the write-ahead log, a larger answer to send).
 
+Part of that kernel time was the log itself. Every request that shows a record commits its read audit, some
+thirteen pages of the log for a caseload page, and under that steady stream the log was never started over: it
+grew by all that was written, about 16 MB a second, and each commit extended the file by blocks the filesystem
+had to allocate and zero (4% of the server's CPU in \`perf\`'s samples, a person's record at 10 clients). The
+writer now closes the gap a background checkpoint leaves once the log passes 16 MB
+(\`packages/api/src/db/sqliteCheckpoints.ts\`), and the log stays near 20 MB. With that and rows mapped by generated
+object literals (\`packages/api/src/db/rowMapper.ts\`), a caseload page counted 15.79 million instructions on
+2026-12-07 (evening) against raw's 10.78 million (1.46), and a person's record 20.21 million against 20.38 million
+for the build before, counted the same hour. Timed, the caseload page's ratios came down more than its count did
+(p50 1.72 at 10 clients against 2.47 before): the log's blocks and the row objects cost cycles more than instructions.
+
+Where a request's time goes, from \`perf record\` on the server at 10 clients (\`node --perf-basic-prof\`; the
+server's own thread): for a person's record, SQLite's own code 26%, Waymark's code and the engine work it causes
+(row objects, JSON) 30%, the kernel 7%, drizzle 4%, express, its router and body parsing about 5%, Node's HTTP
+about 6%, graphql-jit and the compiled query 4%, type-graphql 1.6%, DataLoader 1.2%. The read audit is about 13%
+of it all (its insert 8%, its commit 3%, the index by person 2.4%): 64 events, one per record shown. For a caseload
+page, SQLite 39% (the raw-SQL server's is 48% of a smaller whole), the answer's JSON 7%, the read audit 11%,
+graphql-jit 6%, body parsing 4%.
+
 ## How to re-run
 
 \`\`\`sh
