@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { graphql, type GraphQLObjectType, type GraphQLSchema } from "graphql";
-import { Arg, Authorized, buildSchema, Ctx, Field, FieldResolver, Info, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, buildSchema, Ctx, Field, FieldResolver, Info, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { callResolverMethodsDirectly } from "./directResolverCalls.js";
 
@@ -17,6 +17,32 @@ class Parcel {
 }
 
 const middlewareCalls: string[] = [];
+
+@InputType()
+class Destination {
+  @Field(() => String)
+  city!: string;
+}
+
+/** A page's arguments, as PageArgs holds them: scalars only. */
+@ArgsType()
+class Window {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+/** Arguments with an input type among them, which type-graphql makes an instance of its class. */
+@ArgsType()
+class Routed extends Window {
+  @Field(() => Destination, { nullable: true })
+  to?: Destination | null;
+}
+
+/** What a resolver sees of its arguments: their class, their own keys and their values. */
+const described = (value: object, ofClass: abstract new () => unknown) => `${value instanceof ofClass}:${Object.keys(value).join(",")}:${JSON.stringify(value)}`;
 
 @Resolver(() => Parcel)
 class ParcelResolver {
@@ -53,6 +79,21 @@ class ParcelResolver {
   @FieldResolver(() => String)
   addressed(@Root() parcel: Parcel, @Arg("to", () => String) to: string): string {
     return `${parcel.label} to ${to}`;
+  }
+
+  @FieldResolver(() => String)
+  windowed(@Root() parcel: Parcel, @Args(() => Window) window: Window): string {
+    return `${parcel.label}:${described(window, Window)}`;
+  }
+
+  @FieldResolver(() => String)
+  routed(@Args(() => Routed) routed: Routed): string {
+    return `${described(routed, Routed)}:${routed.to instanceof Destination}`;
+  }
+
+  @FieldResolver(() => String)
+  destined(@Arg("to", () => Destination) to: Destination): string {
+    return described(to, Destination);
   }
 }
 
@@ -117,20 +158,38 @@ describe("resolver methods called directly where type-graphql would only pass th
   const asBuilt = await built();
   const direct = await built();
   const before = { Parcel: resolveFunctions(direct, "Parcel"), Crate: resolveFunctions(direct, "Crate"), Envelope: resolveFunctions(direct, "Envelope") };
-  callResolverMethodsDirectly(direct, RESOLVERS);
+  callResolverMethodsDirectly(direct, RESOLVERS, { validate: false });
   const changed = (type: keyof typeof before) => Object.entries(resolveFunctions(direct, type)).filter(([name, resolve]) => resolve !== before[type][name]).map(([name]) => name);
 
-  it("calls a method directly when its parameters are the root, the context or the info", () => {
-    expect(changed("Parcel").sort()).toEqual(["labelOnly", "weight"]);
+  it("calls a method directly when its parameters are the root, the context, the info, or unvalidated arguments of scalars", () => {
+    expect(changed("Parcel").sort()).toEqual(["addressed", "labelOnly", "weight", "windowed"]);
     expect(changed("Envelope")).toEqual(["shouted"]);
   });
 
-  it("keeps type-graphql's handler for an @Authorized rule, a middleware, an argument and a resolver class that holds state", () => {
+  it("keeps type-graphql's handler for an @Authorized rule, a middleware, an argument of an input type and a resolver class that holds state", () => {
     expect(changed("Crate")).toEqual([]);
+    expect(changed("Parcel")).not.toContain("routed");
+    expect(changed("Parcel")).not.toContain("destined");
+  });
+
+  it("keeps type-graphql's handler for every field with arguments when they are validated", async () => {
+    const validated = await built();
+    const asItWas = resolveFunctions(validated, "Parcel");
+    callResolverMethodsDirectly(validated, RESOLVERS, { validate: true });
+    const nowDirect = Object.entries(resolveFunctions(validated, "Parcel")).filter(([name, resolve]) => resolve !== asItWas[name]).map(([name]) => name);
+    expect(nowDirect.sort()).toEqual(["labelOnly", "weight"]);
   });
 
   it("answers what type-graphql answers: the same data, refusals and middleware calls", async () => {
-    const source = "{ parcels { label weight labelOnly traced addressed(to: \"Leeds\") sender } envelopes { shouted } crate { answeredBefore } }";
+    const source = `{
+      parcels {
+        label weight labelOnly traced addressed(to: "Leeds") sender
+        windowed(first: 2) afterOnly: windowed(after: "c1") both: windowed(first: 1, after: null) neither: windowed
+        routed(first: 3, to: { city: "York" }) destined(to: { city: "Hull" })
+      }
+      envelopes { shouted }
+      crate { answeredBefore }
+    }`;
     const run = async (schema: GraphQLSchema) => {
       middlewareCalls.length = 0;
       const answer = await graphql({ schema, source, contextValue: { unit: "kg" } });
@@ -141,8 +200,22 @@ describe("resolver methods called directly where type-graphql would only pass th
     expect(fromDirect.answer).toMatchObject({
       data: {
         parcels: [
-          { label: "a", weight: 1.5, labelOnly: "A", traced: "a", addressed: "a to Leeds", sender: null },
-          { label: "b", weight: 0.25, labelOnly: "B", traced: "b", addressed: "b to Leeds", sender: null },
+          {
+            label: "a",
+            weight: 1.5,
+            labelOnly: "A",
+            traced: "a",
+            addressed: "a to Leeds",
+            sender: null,
+            // An instance of the arguments' class, holding only the arguments given (null ones included).
+            windowed: 'a:true:first:{"first":2}',
+            afterOnly: 'a:true:after:{"after":"c1"}',
+            both: 'a:true:first,after:{"first":1,"after":null}',
+            neither: "a:true::{}",
+            routed: 'true:first,to:{"first":3,"to":{"city":"York"}}:true',
+            destined: 'true:city:{"city":"Hull"}',
+          },
+          { label: "b", weight: 0.25, labelOnly: "B", traced: "b", addressed: "b to Leeds", sender: null, windowed: 'b:true:first:{"first":2}' },
         ],
         // A plain root is left to type-graphql's handler, which makes it an Envelope, so its method is there to call.
         envelopes: [{ shouted: "KEPT" }, { shouted: "PLAIN" }],

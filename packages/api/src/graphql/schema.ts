@@ -9,15 +9,17 @@ import { callResolverMethodsDirectly } from "./directResolverCalls.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/** Input is checked by core's rules and the resolvers; no class-validator. */
+const VALIDATE = false;
+
 /** Waymark's GraphQL schema. Built once per process: type-graphql's metadata is global. */
 export function waymarkSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    // Input is checked by core's rules and the resolvers; no class-validator.
-    validate: false,
+    validate: VALIDATE,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // No globalMiddlewares: readPropertiesPlainly and callResolverMethodsDirectly rely on there being none.
-  }).then((schema) => callResolverMethodsDirectly(readPropertiesPlainly(schema), RESOLVERS));
+  }).then((schema) => callResolverMethodsDirectly(readPropertiesPlainly(schema), RESOLVERS, { validate: VALIDATE }));
   return built;
 }
