@@ -341,7 +341,8 @@ writer now closes the gap a background checkpoint leaves once the log passes 16 
 object literals (\`packages/api/src/db/rowMapper.ts\`), a caseload page counted 15.79 million instructions on
 2026-12-07 (evening) against raw's 10.78 million (1.46), 15.37 million once a row's flag columns were read by
 names built once (1.43), and a person's record 20.21 million against 20.38 million
-for the build before, counted the same hour. Timed, the caseload page's ratios came down more than its count did
+for the build before, counted the same hour; 18.84 million once fields with arguments of scalars (its seven lists'
+pages) were called directly as well. Timed, the caseload page's ratios came down more than its count did
 (p50 1.72 at 10 clients against 2.47 before): the log's blocks and the row objects cost cycles more than instructions.
 
 Where a request's time goes, from \`perf record\` on the server at 10 clients (\`node --perf-basic-prof\`; the
