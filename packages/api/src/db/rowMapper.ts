@@ -28,9 +28,6 @@ function decoderOf(field: unknown): Decoder {
   return (field as { sql: DecodedSql }).sql.decoder;
 }
 
-/** A key that an object literal would not simply own: `{"__proto__": x}` sets the prototype instead. */
-const SPECIAL_KEYS = new Set(["__proto__"]);
-
 /** An object literal's tree: the columns (by index) and nested objects at each key, in drizzle's key order. */
 type Shape = Map<string, number | Shape>;
 
@@ -81,8 +78,8 @@ export function compileRowMapper(fields: readonly SelectedField[], joinsNotNulla
     }
     node.set(path[path.length - 1] as string, index);
   });
-  const special = columns.flatMap(({ path }) => path).find((key) => SPECIAL_KEYS.has(key));
-  if (special !== undefined) throw new Error(`A selected field cannot be named ${special}: an object literal would not hold it as its own key`);
+  // An object literal does not own a "__proto__" key: `{"__proto__": x}` sets its prototype instead.
+  if (columns.some(({ path }) => path.includes("__proto__"))) throw new Error("A selected field cannot be named __proto__: an object literal would not hold it as its own key");
 
   const nullings = nullableObjects.map(({ name, firstKey }) => `if (result[${JSON.stringify(name)}][${JSON.stringify(firstKey)}] === null) result[${JSON.stringify(name)}] = null;`);
   const source = `return (row) => { const result = ${literalOf(shape)}; ${nullings.join(" ")} return result; };`;

@@ -62,6 +62,11 @@ function scalarArgsFields(argsClass: unknown, argumentTypes: readonly ArgsTypeMe
   return names;
 }
 
+/** An argument type-graphql passes without validating it: the schema validates none, nor does the argument itself. */
+function unvalidated(param: ParamMetadata, argumentsUnvalidated: boolean): boolean {
+  return argumentsUnvalidated && param.validateSettings === undefined && param.validateFn === undefined;
+}
+
 /**
  * Reads one parameter the way type-graphql's getParams does, for the kinds that need no conversion, and for
  * arguments that are scalars or an `@ArgsType` class of scalars when arguments go unvalidated; null for the
@@ -86,13 +91,12 @@ function paramReader(param: ParamMetadata, argumentsUnvalidated: boolean, argume
       };
     }
     case "arg": {
-      if (!argumentsUnvalidated || param.validateSettings !== undefined || param.validateFn !== undefined) return null;
-      if (!passedAsItIs(param.getType?.())) return null;
+      if (!unvalidated(param, argumentsUnvalidated) || !passedAsItIs(param.getType?.())) return null;
       const name = param.name as string;
       return (_root, _context, _info, args) => scalarValue(args[name]);
     }
     case "args": {
-      if (!argumentsUnvalidated || param.validateSettings !== undefined || param.validateFn !== undefined) return null;
+      if (!unvalidated(param, argumentsUnvalidated)) return null;
       const ArgsClass = param.getType?.() as (new () => Record<string, unknown>) | undefined;
       const fields = ArgsClass ? scalarArgsFields(ArgsClass, argumentTypes) : null;
       if (!ArgsClass || !fields) return null;
