@@ -356,6 +356,13 @@ describeEachDialect("caseload: flags, sorting and filtering on generated data ag
       const second = await caseloadPage(lead, { scope: "TEAM", first: 10, after: first.pageInfo.endCursor });
       expect(second.totalCount).toBe(expectedTotal);
       expect(second.pageInfo.hasPreviousPage).toBe(true);
+      // The page statement brings the count on its rows: a page past the end has none, and still knows it.
+      const all = await caseloadPage(lead, { scope: "TEAM", first: expectedTotal });
+      const beyond = await caseloadPage(lead, { scope: "TEAM", first: 10, after: all.pageInfo.endCursor });
+      expect(beyond.edges).toEqual([]);
+      expect(beyond.totalCount).toBe(expectedTotal);
+      const nobody = await caseloadPage(lead, { scope: "TEAM", first: 10, search: "Zz-no-such-person" });
+      expect([nobody.edges.length, nobody.totalCount]).toEqual([0, 0]);
     });
   });
 });
