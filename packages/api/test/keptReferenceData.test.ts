@@ -6,7 +6,11 @@ import { useSignedInServer } from "./signedInServer.js";
 const NODE = `query ($id: ID!) { node(id: $id) { ... on Team { name } ... on CatalogueItem { label } } }`;
 const CATALOGUE = `query { interventionCatalogue(first: 1) { edges { node { id label } } } }`;
 
-describeEachDialect("teams and the catalogue, kept between requests until they change", (dialect) => {
+const TOKEN_OWNERS = `query { apiTokens { owner { name } } }`;
+/** The staff loader's statement (graphql/loaders.ts), not the viewer's own account read at sign-in. */
+const STAFF_BY_KEYS = / from "staff" where "staff"\."id" (in \(select value from json_each|= any)/;
+
+describeEachDialect("teams, the catalogue and staff names, kept between requests until they change", (dialect) => {
   const api = useSignedInServer(dialect, { signIn: ["admin", "keyworker"] });
 
   const nameShown = async (id: string) => (await api.keyworker.request<{ node: { name?: string; label?: string } | null }>(NODE, { id })).data?.node;
@@ -33,5 +37,32 @@ describeEachDialect("teams and the catalogue, kept between requests until they c
     );
     expect(relabelled.data?.updateCatalogueItem.userErrors).toEqual([]);
     expect(await nameShown(item!.id)).toEqual({ label: `${item!.label} (relabelled)` });
+  });
+
+  it("reads a staff member shown on a page once while nothing changes, and shows a new name from the next request on", async () => {
+    const created = await api.keyworker.request<{ createApiToken: { userErrors: unknown[] } }>(`mutation { createApiToken(input: { name: "Kept names" }) { userErrors { code } } }`);
+    expect(created.data?.createApiToken.userErrors).toEqual([]);
+    const owners = async () => {
+      const staffReads: string[] = [];
+      const stop = api.server.database.observeStatements((statement) => void (STAFF_BY_KEYS.test(statement) && staffReads.push(statement)));
+      try {
+        const names = (await api.keyworker.request<{ apiTokens: { owner: { name: string } }[] }>(TOKEN_OWNERS)).data?.apiTokens.map((token) => token.owner.name);
+        return { names, staffReads: staffReads.length };
+      } finally {
+        stop();
+      }
+    };
+    // The token's creation was a commit: whatever was kept before is read afresh.
+    const first = await owners();
+    expect(first.names?.[0]).toMatch(/\w/);
+    expect(first.names?.[0]).not.toBe("Kim Renamed");
+    expect(first.staffReads).toBe(1);
+    // SQLite keeps the row until a commit other than a read audit; Postgres keeps no mark, so it reads each time.
+    expect((await owners()).staffReads).toBe(dialect === "sqlite" ? 0 : 1);
+    const renamed = await api.admin.request<{ updateStaffMember: { userErrors: unknown[] } }>(`mutation ($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { userErrors { code field message } } }`, {
+      input: { id: toGlobalId("StaffMember", api.organisation.staff.keyworker.id), name: "Kim Renamed" },
+    });
+    expect(renamed.data?.updateStaffMember.userErrors).toEqual([]);
+    expect(await owners()).toEqual({ names: ["Kim Renamed"], staffReads: 1 });
   });
 });

@@ -52,32 +52,73 @@ export function keptRowByKey<T extends SQLiteTable>(database: Database, table: T
   });
 }
 
+const keptRowsByTable = new WeakMap<Database, Map<SQLiteTable, KeptUntilChanged<string, unknown>>>();
+
+/**
+ * rowByKey for a table that most pages read a few rows of and that rarely changes, but is too large to hold
+ * whole as keptRowByKey does (the staff: a page's keyworkers, a record's assessors). Each row is kept by its key
+ * until anything but a read audit is committed, so a caseload page does not read its keyworker again on every
+ * request; the keys not kept are read in one statement, as rowByKey reads them. Rows are shared between
+ * requests and never changed; a key with no row is read again each time rather than kept.
+ */
+export function keptRowByEachKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
+  let byTable = keptRowsByTable.get(database);
+  if (!byTable) keptRowsByTable.set(database, (byTable = new Map()));
+  let kept = byTable.get(table);
+  if (!kept) byTable.set(table, (kept = new KeptUntilChanged<string, unknown>(database, (row) => row !== null)));
+  const rows = kept as KeptUntilChanged<string, Row<T> | null>;
+  const read = rowByKey(database, table, column, keyOf);
+  return new DataLoader<string, Row<T> | null>((keys) => Promise.all(keys.map((key) => rows.get(key, () => read.load(key)))));
+}
+
+/** How each per-request loader is built, from the database and the request's other loaders. */
+const LOADER_BUILDS = {
+  teamById: (database: Database, t: Tables) => keptRowByKey(database, t.teams, (row) => row.id),
+  staffById: (database: Database, t: Tables) => keptRowByEachKey(database, t.staff, t.staff.id, (row) => row.id),
+  teamIdsByStaff: (database: Database, t: Tables) => rowsByKey(database, t.staffTeams, t.staffTeams.staffId, (row) => row.staffId),
+  staffIdsByTeam: (database: Database, t: Tables) => rowsByKey(database, t.staffTeams, t.staffTeams.teamId, (row) => row.teamId),
+  catalogueItemByCode: (database: Database, t: Tables) => keptRowByKey(database, t.catalogueItems, (row) => row.code),
+  problemSubstancesByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.problemSubstances, t.problemSubstances.episodeId, (row) => row.episodeId),
+  assessmentsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId),
+  plansByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.recoveryPlans, t.recoveryPlans.episodeId, (row) => row.episodeId),
+  goalsByPlan: (database: Database, t: Tables) => rowsByKey(database, t.planGoals, t.planGoals.planId, (row) => row.planId),
+  budgetLinesByPlan: (database: Database, t: Tables) => rowsByKey(database, t.budgetLines, t.budgetLines.planId, (row) => row.planId),
+  reviewsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.reviews, t.reviews.episodeId, (row) => row.episodeId),
+  goalProgressByReview: (database: Database, t: Tables) => rowsByKey(database, t.goalProgress, t.goalProgress.reviewId, (row) => row.reviewId),
+  interventionsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.interventions, t.interventions.episodeId, (row) => row.episodeId),
+  outcomesByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.outcomeRecords, t.outcomeRecords.episodeId, (row) => row.episodeId),
+  contactsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.contacts, t.contacts.episodeId, (row) => row.episodeId),
+  contactPages: (database: Database, _t: Tables, loaders: { readonly contactsByEpisode: Parameters<typeof contactPagesLoader>[1] }) => contactPagesLoader(database, loaders.contactsByEpisode),
+  harmReductionByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.harmReductionRecords, t.harmReductionRecords.episodeId, (row) => row.episodeId),
+};
+
 /**
  * The per-request loaders for records reached through relations. They load only what a resolver already
  * proved is in scope (a child of an episode the viewer may see), so they apply no scope of their own.
  */
-export function createLoaders(database: Database) {
-  const t: Tables = database.tables;
-  const contactsByEpisode = rowsByKey(database, t.contacts, t.contacts.episodeId, (row) => row.episodeId);
-  return {
-    teamById: keptRowByKey(database, t.teams, (row) => row.id),
-    staffById: rowByKey(database, t.staff, t.staff.id, (row) => row.id),
-    teamIdsByStaff: rowsByKey(database, t.staffTeams, t.staffTeams.staffId, (row) => row.staffId),
-    staffIdsByTeam: rowsByKey(database, t.staffTeams, t.staffTeams.teamId, (row) => row.teamId),
-    catalogueItemByCode: keptRowByKey(database, t.catalogueItems, (row) => row.code),
-    problemSubstancesByEpisode: rowsByKey(database, t.problemSubstances, t.problemSubstances.episodeId, (row) => row.episodeId),
-    assessmentsByEpisode: rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId),
-    plansByEpisode: rowsByKey(database, t.recoveryPlans, t.recoveryPlans.episodeId, (row) => row.episodeId),
-    goalsByPlan: rowsByKey(database, t.planGoals, t.planGoals.planId, (row) => row.planId),
-    budgetLinesByPlan: rowsByKey(database, t.budgetLines, t.budgetLines.planId, (row) => row.planId),
-    reviewsByEpisode: rowsByKey(database, t.reviews, t.reviews.episodeId, (row) => row.episodeId),
-    goalProgressByReview: rowsByKey(database, t.goalProgress, t.goalProgress.reviewId, (row) => row.reviewId),
-    interventionsByEpisode: rowsByKey(database, t.interventions, t.interventions.episodeId, (row) => row.episodeId),
-    outcomesByEpisode: rowsByKey(database, t.outcomeRecords, t.outcomeRecords.episodeId, (row) => row.episodeId),
-    contactsByEpisode,
-    contactPages: contactPagesLoader(database, contactsByEpisode),
-    harmReductionByEpisode: rowsByKey(database, t.harmReductionRecords, t.harmReductionRecords.episodeId, (row) => row.episodeId),
-  };
+export type Loaders = { readonly [Name in keyof typeof LOADER_BUILDS]: ReturnType<(typeof LOADER_BUILDS)[Name]> };
+
+/**
+ * Each loader is built when a resolver first asks for it: a caseload page uses two of the seventeen, and
+ * building them all for every request (a loader, a statement looked up by name, a cache) was about half a per
+ * cent of it. The getters are defined once, on the prototype, so every request's loaders have one shape.
+ */
+class RequestLoaders {
+  readonly built = new Map<string, unknown>();
+  constructor(readonly database: Database) {}
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+for (const [name, build] of Object.entries(LOADER_BUILDS) as [string, (database: Database, t: Tables, loaders: Loaders) => unknown][]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      let loader = this.built.get(name);
+      if (loader === undefined) this.built.set(name, (loader = build(this.database, this.database.tables, this as unknown as Loaders)));
+      return loader;
+    },
+  });
+}
+
+export function createLoaders(database: Database): Loaders {
+  return new RequestLoaders(database) as unknown as Loaders;
+}
+
