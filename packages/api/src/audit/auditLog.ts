@@ -103,7 +103,7 @@ class ReadAuditBatch {
         async (tx) => {
           // From here on the batch is closed: later requests start the next one.
           if (this.open === batch) this.open = null;
-          await insertReadAudits(tx, this.database.dialect, batch.rows);
+          await insertReadAudits(this.database, tx, batch.rows);
         },
         // Written before the answer leaves, so a crashed server has recorded every read it answered; the sync
         // to disk rides on the next clinical write or checkpoint (see WriteOptions).

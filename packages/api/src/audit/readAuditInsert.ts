@@ -1,5 +1,6 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import type { Db, Dialect } from "../db/database.js";
+import type { Database, Db } from "../db/database.js";
 
 /** One read of a person's record, as the read audit trail stores it (action READ, no reason or detail). */
 export interface ReadAuditRow {
@@ -11,28 +12,48 @@ export interface ReadAuditRow {
   readonly fromAddress: string | null;
 }
 
+/** Rows per insert statement on SQLite: six parameters each, well inside its limit of 32,766. */
+const ROWS_PER_STATEMENT = 64;
+
+/** The text of the insert of `count` read audit rows on SQLite, by count. */
+const insertTexts: string[] = [];
+
+function insertTextOf(count: number): string {
+  return (insertTexts[count] ??= `insert into "audit_events" ("at", "actor_id", "action", "record_type", "record_id", "service_user_id", "from_address") values ${Array.from({ length: count }, () => "(?, ?, 'READ', ?, ?, ?, ?)").join(", ")}`);
+}
+
+/** The driver's connection under a SQLite handle: drizzle keeps it as $client, which Db's type leaves out. */
+const connectionOf = (tx: Db) => (tx as Db & { readonly $client: BetterSqlite3.Database }).$client;
+
 /**
- * Inserts any number of read audit rows with one statement whose text never changes: the rows travel as one
- * JSON parameter and the database unpacks them. A page of fifty people shows a hundred or more records, and
- * an ordinary multi-row insert would be a new statement of a thousand parameters for each page size, built
- * value by value by the query builder and compiled afresh by the database; this one is compiled once.
+ * Inserts any number of read audit rows in as few statements as their number allows. A page of fifty people
+ * shows a hundred or more records.
+ *
+ * On SQLite the rows go in multi-row inserts of up to 64 rows, run on the driver with the values as one flat
+ * array: one statement text per row count, compiled once and kept by the connection (db/statementCache). Sent
+ * as one JSON text for the database to unpack, the rows cost it a parse of each row's text for every one of its
+ * six columns; through the query builder's placeholders, a lookup and a type check for each of the 384 values.
+ * On Postgres the rows travel as one JSON parameter, since the index by person is written by the same statement.
  */
-export async function insertReadAudits(tx: Db, dialect: Dialect, rows: readonly ReadAuditRow[]): Promise<void> {
+export async function insertReadAudits(database: Database, tx: Db, rows: readonly ReadAuditRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const packed = JSON.stringify(rows.map((row) => [row.at.getTime(), row.actorId, row.recordType, row.recordId, row.serviceUserId, row.fromAddress]));
-  if (dialect === "postgres") {
-    // The trail's index by person is written with the events on Postgres (see auditEventPeople in the schema).
-    await (tx as unknown as { execute(query: ReturnType<typeof sql>): Promise<unknown> }).execute(sql`
-      with written as (
-        insert into audit_events (at, actor_id, action, record_type, record_id, service_user_id, from_address)
-        select to_timestamp((r ->> 0)::bigint / 1000.0), r ->> 1, 'READ', r ->> 2, r ->> 3, r ->> 4, r ->> 5
-        from jsonb_array_elements(cast(${packed} as jsonb)) with ordinality as rows(r, n) order by n
-        returning id, service_user_id)
-      insert into audit_event_people (event_id, service_user_id) select id, service_user_id from written where service_user_id is not null`);
+  if (database.dialect === "sqlite") {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const values = chunk.flatMap((row) => [row.at.getTime(), row.actorId, row.recordType, row.recordId, row.serviceUserId, row.fromAddress]);
+      const text = insertTextOf(chunk.length);
+      database.noteStatement(text, values);
+      connectionOf(tx).prepare(text).run(values);
+    }
     return;
   }
-  await tx.run(sql`
-    insert into audit_events (at, actor_id, action, record_type, record_id, service_user_id, from_address)
-    select value ->> 0, value ->> 1, 'READ', value ->> 2, value ->> 3, value ->> 4, value ->> 5
-    from json_each(${packed}) order by key`);
+  const packed = JSON.stringify(rows.map((row) => [row.at.getTime(), row.actorId, row.recordType, row.recordId, row.serviceUserId, row.fromAddress]));
+  // The trail's index by person is written with the events on Postgres (see auditEventPeople in the schema).
+  await (tx as unknown as { execute(query: ReturnType<typeof sql>): Promise<unknown> }).execute(sql`
+    with written as (
+      insert into audit_events (at, actor_id, action, record_type, record_id, service_user_id, from_address)
+      select to_timestamp((r ->> 0)::bigint / 1000.0), r ->> 1, 'READ', r ->> 2, r ->> 3, r ->> 4, r ->> 5
+      from jsonb_array_elements(cast(${packed} as jsonb)) with ordinality as rows(r, n) order by n
+      returning id, service_user_id)
+    insert into audit_event_people (event_id, service_user_id) select id, service_user_id from written where service_user_id is not null`);
 }

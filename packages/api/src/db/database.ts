@@ -47,6 +47,11 @@ export interface Database {
   /** SQL statements issued since start, for tests and benchmarks that count them. */
   statementCount(): number;
   /**
+   * Counts a statement run on the driver itself rather than through the query builder (the read audit's insert
+   * on SQLite), and shows it to observers, so statement counts and the query plan test see it like any other.
+   */
+  noteStatement(sql: string, params: readonly unknown[]): void;
+  /**
    * Calls `listener` with every statement and its parameters until the returned function is called: for the
    * test that checks each benchmarked query's plan. Never used while serving (parameters hold personal data).
    */
