@@ -353,6 +353,32 @@ of it all (its insert 8%, its commit 3%, the index by person 2.4%): 64 events, o
 page, SQLite 39% (the raw-SQL server's is 48% of a smaller whole), the answer's JSON 7%, the read audit 11%,
 graphql-jit 6%, body parsing 4%.
 
+On 2026-12-07 (late), four changes took statements and work out of every page: the caseload's count now comes
+on the page statement's rows, from a subquery SQLite runs once (\`packages/api/src/services/caseloadQuery.ts\`); the
+staff a page shows are kept by id until something other than a read audit is committed
+(\`packages/api/src/graphql/loaders.ts\`, as teams and the catalogue already were), and a request's loaders are built
+when first asked for; read audits go in as multi-row inserts of up to 64 rows with their values in one flat array
+(\`packages/api/src/audit/readAuditInsert.ts\`), not as one JSON text that SQLite unpacked column by column (about 17%
+less time for 64 rows, timed alone); and an ordinary JSON body of /graphql is read directly, anything else still by
+express.json (\`packages/api/src/ops/jsonBody.ts\`). A caseload page now runs 2 statements (the page and its audit)
+where it ran 4, a person's record 17 where it ran 18. Counted side by side (both builds under callgrind at once), a
+person's record took 19.63 million instructions against 19.99 million before. Counts of a caseload page of these two
+builds ranged from 14.4 to 18.8 million over four counts: whether a full mark-compact of V8's heap falls inside the
+counted requests or outside them moves a count by some 2 million a request, more than these changes, so take any
+one count with that margin. The full run of 2026-12-07 20:50 UTC was on a database generated afresh, whose longest
+record has 37 contacts where the run before's had 355 (that database had gathered the write workload's contacts
+over many runs): its ratios are not comparable with earlier runs', only with each other. In it, Waymark answered
+401, 447 and 455 caseload pages a second at 1, 10 and 50 clients, where graphql-js alone over the raw-SQL server's
+single statement answered 366, 392 and 418.
+
+Found and not yet acted on: the driver's SQLite is built with STAT4 and the database holds its samples (ANALYZE, and
+\`PRAGMA optimize\` at start, write them), and SQLite then recompiles a statement on every run whose bound value
+could change its plan: binding any value to such a parameter expires the compiled statement. In \`perf\`'s samples
+that recompiling (parser and planner under each run) was 7.5% of Waymark's CPU for a caseload page and 12.9% of the
+raw-SQL server's, which reads the same file. Dropping the samples (keeping \`sqlite_stat1\`) would make both faster,
+the raw server by more; the plans of the benchmarked queries and the indicators would need checking without them
+(\`packages/api/test/queryPlans.test.ts\`).
+
 ## How to re-run
 
 \`\`\`sh
