@@ -375,9 +375,11 @@ Found and not yet acted on: the driver's SQLite is built with STAT4 and the data
 \`PRAGMA optimize\` at start, write them), and SQLite then recompiles a statement on every run whose bound value
 could change its plan: binding any value to such a parameter expires the compiled statement. In \`perf\`'s samples
 that recompiling (parser and planner under each run) was 7.5% of Waymark's CPU for a caseload page and 12.9% of the
-raw-SQL server's, which reads the same file. Dropping the samples (keeping \`sqlite_stat1\`) would make both faster,
-the raw server by more; the plans of the benchmarked queries and the indicators would need checking without them
-(\`packages/api/test/queryPlans.test.ts\`).
+raw-SQL server's, which reads the same file. Tried on a copy of the database with the samples deleted (keeping
+\`sqlite_stat1\`; a start's \`PRAGMA optimize\` did not write them back), at 1 client: the raw-SQL server's CPU per
+caseload page fell from 1.60 to 1.37 ms, while Waymark's did not fall (2.79 and 3.27 ms with the samples, 3.02, 3.47
+and 3.79 ms without; why its page got no cheaper was not looked into). So it was left: it would widen the measured
+gap, and the indicators' plans would need checking without the samples first (\`packages/api/test/queryPlans.test.ts\`).
 
 ## How to re-run
 
