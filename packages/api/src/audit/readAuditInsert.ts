@@ -32,7 +32,7 @@ const connectionOf = (tx: Db) => (tx as Db & { readonly $client: BetterSqlite3.D
  * On SQLite the rows go in multi-row inserts of up to 64 rows, run on the driver with the values as one flat
  * array: one statement text per row count, compiled once and kept by the connection (db/statementCache). Sent
  * as one JSON text for the database to unpack, the rows cost it a parse of each row's text for every one of its
- * six columns; through the query builder's placeholders, a lookup and a type check for each of the 384 values.
+ * six columns; built by the query builder, a name lookup and a type check for each of the 384 bound values.
  * On Postgres the rows travel as one JSON parameter, since the index by person is written by the same statement.
  */
 export async function insertReadAudits(database: Database, tx: Db, rows: readonly ReadAuditRow[]): Promise<void> {

@@ -78,14 +78,15 @@ export type StatementListener = (sql: string, params: readonly unknown[]) => voi
 export function statementLog() {
   let count = 0;
   const listeners = new Set<StatementListener>();
+  const note = (sql: string, params: readonly unknown[]) => {
+    count += 1;
+    for (const listener of listeners) listener(sql, params);
+  };
   return {
-    logger: {
-      logQuery(sql: string, params: unknown[]) {
-        count += 1;
-        for (const listener of listeners) listener(sql, params);
-      },
-    },
+    logger: { logQuery: note },
     count: () => count,
+    /** Counts and shows a statement the query builder did not run (Database.noteStatement). */
+    note,
     observe(listener: StatementListener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -79,7 +79,7 @@ export function openPostgresDatabase(url: string, onConnectionError: (error: Err
     },
     changeMark: () => null,
     statementCount: log.count,
-    noteStatement: (sql, params) => logger.logQuery(sql, [...params]),
+    noteStatement: log.note,
     observeStatements: log.observe,
     async ping() {
       try {

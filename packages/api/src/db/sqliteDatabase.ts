@@ -117,7 +117,7 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     },
     changeMark: () => `${ownChanges}:${currentDataVersion()}`,
     statementCount: log.count,
-    noteStatement: (sql, params) => logger.logQuery(sql, [...params]),
+    noteStatement: log.note,
     observeStatements: log.observe,
     async ping() {
       try {

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Column, InferSelectModel } from "drizzle-orm";
+import { getTableName, type Column, type InferSelectModel } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Tables } from "../db/database.js";
 import { KeptUntilChanged } from "../db/keptUntilChanged.js";
@@ -31,7 +31,16 @@ export function rowByKey<T extends SQLiteTable>(database: Database, table: T, co
   return new DataLoader<string, Row<T> | null>(async (keys) => (await many.loadMany(keys)).map((rows) => (Array.isArray(rows) ? (rows[0] ?? null) : null)));
 }
 
-const keptTables = new WeakMap<Database, Map<SQLiteTable, KeptUntilChanged<"rows", Map<string, unknown>>>>();
+const keptByDatabase = new WeakMap<Database, Map<string, KeptUntilChanged<unknown, unknown>>>();
+
+/** The values kept for `database` under `name` (one table's rows, in one of the two ways below), made on first use. */
+function keptFor<Key, Value>(database: Database, name: string, make: () => KeptUntilChanged<Key, Value>): KeptUntilChanged<Key, Value> {
+  let byName = keptByDatabase.get(database);
+  if (!byName) keptByDatabase.set(database, (byName = new Map()));
+  let kept = byName.get(name);
+  if (!kept) byName.set(name, (kept = make() as KeptUntilChanged<unknown, unknown>));
+  return kept as KeptUntilChanged<Key, Value>;
+}
 
 /**
  * rowByKey for a small table that rarely changes (the teams, the catalogue): the whole table is read once and
@@ -40,19 +49,13 @@ const keptTables = new WeakMap<Database, Map<SQLiteTable, KeptUntilChanged<"rows
  * are mapped to GraphQL objects (Team.of, CatalogueItem.of), never changed.
  */
 export function keptRowByKey<T extends SQLiteTable>(database: Database, table: T, keyOf: (row: Row<T>) => string) {
-  let byTable = keptTables.get(database);
-  if (!byTable) keptTables.set(database, (byTable = new Map()));
-  let kept = byTable.get(table);
-  if (!kept) byTable.set(table, (kept = new KeptUntilChanged(database)));
-  const rows = kept as KeptUntilChanged<"rows", Map<string, Row<T>>>;
+  const rows = keptFor<"rows", Map<string, Row<T>>>(database, `whole ${getTableName(table)}`, () => new KeptUntilChanged(database));
   const readAll = async () => new Map((await database.read.select().from(table as SQLiteTable)).map((row) => [keyOf(row as Row<T>), row as Row<T>]));
   return new DataLoader<string, Row<T> | null>(async (keys) => {
     const byKey = await rows.get("rows", readAll);
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
-
-const keptRowsByTable = new WeakMap<Database, Map<SQLiteTable, KeptUntilChanged<string, unknown>>>();
 
 /**
  * rowByKey for a table that most pages read a few rows of and that rarely changes, but is too large to hold
@@ -62,11 +65,7 @@ const keptRowsByTable = new WeakMap<Database, Map<SQLiteTable, KeptUntilChanged<
  * requests and never changed; a key with no row is read again each time rather than kept.
  */
 export function keptRowByEachKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
-  let byTable = keptRowsByTable.get(database);
-  if (!byTable) keptRowsByTable.set(database, (byTable = new Map()));
-  let kept = byTable.get(table);
-  if (!kept) byTable.set(table, (kept = new KeptUntilChanged<string, unknown>(database, (row) => row !== null)));
-  const rows = kept as KeptUntilChanged<string, Row<T> | null>;
+  const rows = keptFor<string, Row<T> | null>(database, `${getTableName(table)} by ${column.name}`, () => new KeptUntilChanged(database, (row) => row !== null));
   const read = rowByKey(database, table, column, keyOf);
   return new DataLoader<string, Row<T> | null>((keys) => Promise.all(keys.map((key) => rows.get(key, () => read.load(key)))));
 }

@@ -114,8 +114,11 @@ export async function queryCaseload(db: Db, t: Tables, request: CaseloadRequest)
   const statements = request.search?.trim() ? caseloadStatements(db, t, request) : statementsForShape(db, "caseload", shapeOf(request), () => caseloadStatements(db, t, request));
   const moment = { now: request.now };
   const rows = await statements.page.execute(moment);
-  // An empty page from the start means an empty list; after a cursor the list may still hold rows before it.
-  const totalCount = rows.length > 0 ? Number(rows[0]?.[TOTAL_COUNT_COLUMN]) : request.after ? Number((await statements.count.execute(moment))[0]?.count ?? 0) : 0;
+  // The rows bring the count. An empty page from the start means an empty list; after a cursor, the list may
+  // still hold rows before it.
+  let totalCount = 0;
+  if (rows.length > 0) totalCount = Number(rows[0]?.[TOTAL_COUNT_COLUMN]);
+  else if (request.after) totalCount = Number((await statements.count.execute(moment))[0]?.count ?? 0);
   return pageFromRows(
     rows,
     request.first,
