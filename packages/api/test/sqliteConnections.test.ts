@@ -56,6 +56,23 @@ describe("SQLite connections", () => {
     expect(await settingsCount()).toBe(before + 1);
   });
 
+  it("commits every write at FULL sync except read audits, whose run of commits stays at NORMAL until a clinical write", async () => {
+    // The sync level each transaction commits at, read inside it (PRAGMA synchronous: 1 NORMAL, 2 FULL).
+    const levelOfWrite = (durability?: "process") => database.write(async () => database.writer.pragma("synchronous", { simple: true }) as number, durability ? { durability } : {});
+    const levels = [
+      await levelOfWrite(),
+      await levelOfWrite("process"),
+      await levelOfWrite("process"),
+      await levelOfWrite(),
+      await levelOfWrite(),
+      await levelOfWrite("process"),
+    ];
+    expect(levels).toEqual([2, 1, 1, 2, 2, 1]);
+    // A clinical write that fails after read audits still leaves the next one at FULL.
+    await expect(database.write(async () => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
+    expect(await levelOfWrite()).toBe(2);
+  });
+
   it("refuses a statement that writes when it is sent down the read path, and writes nothing", async () => {
     const before = await settingsCount();
     const refusal = await (async () => database.read.run(insertSetting(`test.${randomUUID()}`)))().then(

@@ -51,6 +51,16 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
     deferSync: writer.prepare("PRAGMA synchronous = NORMAL"),
     fullSync: writer.prepare("PRAGMA synchronous = FULL"),
   };
+  // The writer's sync level as write() last set it (open() sets FULL). It is changed only when a write needs
+  // the other one: a run of read audits keeps NORMAL, and the first clinical write after them sets FULL before
+  // it begins, so its commit syncs their frames with its own. Setting it both ways around every read audit was
+  // two more statements on every request that shows a record.
+  let deferringSync = false;
+  const syncFor = (deferSync: boolean) => {
+    if (deferSync === deferringSync) return;
+    (deferSync ? control.deferSync : control.fullSync).run();
+    deferringSync = deferSync;
+  };
   // Commits of this connection that may have changed more than the read audit trail; other connections'
   // and processes' commits move SQLite's data_version instead, which a connection's own commits leave alone.
   let ownChanges = 0;
@@ -77,20 +87,16 @@ export function openSqliteDatabase(file: string): Database & { readonly writer: 
       // In WAL mode NORMAL skips the sync at commit: the WAL frames are written (a killed process loses
       // nothing) and the next FULL commit or checkpoint syncs them.
       const deferSync = options.durability === "process";
-      if (deferSync) control.deferSync.run();
+      syncFor(deferSync);
+      control.begin.run();
       try {
-        control.begin.run();
-        try {
-          const result = await work(writeDb);
-          control.commit.run();
-          if (!deferSync) ownChanges += 1;
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) control.rollback.run();
-          throw error;
-        }
-      } finally {
-        if (deferSync) control.fullSync.run();
+        const result = await work(writeDb);
+        control.commit.run();
+        if (!deferSync) ownChanges += 1;
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) control.rollback.run();
+        throw error;
       }
     });
   }
