@@ -74,6 +74,36 @@ describeEachDialect("an episode's contacts in pages", (dialect) => {
     }
   });
 
+  it("counts a list that fits on its first page from the page itself, and a longer one with a count statement", async () => {
+    const { built } = await anEpisodeWithContacts();
+    const id = toGlobalId("Episode", built.episodeId);
+    const countStatementsOf = async (first: number, after: string | null = null) => {
+      const counts: string[] = [];
+      const stop = api.server.database.observeStatements((statement) => void (/count\(\*\)/i.test(statement) && /"contacts"/.test(statement) && counts.push(statement)));
+      try {
+        const answer = await api.keyworker.request<{ episode: { contacts: ContactsPage } }>(ONE_EPISODE, { id, first, after, include: false });
+        expect(answer.errors).toBeUndefined();
+        return { page: answer.data!.episode.contacts, counts: counts.length };
+      } finally {
+        stop();
+      }
+    };
+    for (const first of [6, 100]) {
+      const whole = await countStatementsOf(first);
+      expect(whole.page.totalCount).toBe(6);
+      expect(whole.page.edges).toHaveLength(6);
+      expect(whole.counts).toBe(0);
+    }
+    const firstOfTwo = await countStatementsOf(5);
+    expect(firstOfTwo.page.totalCount).toBe(6);
+    expect(firstOfTwo.counts).toBe(1);
+    // A later page, even the last and short one, is counted in SQL: its rows are not the whole list.
+    const last = await countStatementsOf(5, firstOfTwo.page.pageInfo.endCursor);
+    expect(last.page.edges).toHaveLength(1);
+    expect(last.page.totalCount).toBe(6);
+    expect(last.counts).toBe(1);
+  });
+
   it("reads many episodes' contacts in the same order, counts and cursors as one episode's", async () => {
     const { built } = await anEpisodeWithContacts();
     const other = await buildEpisode(api.server, api.organisation, { status: "IN_TREATMENT" });

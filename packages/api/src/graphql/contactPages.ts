@@ -86,8 +86,15 @@ async function pageOfOneEpisode(database: Database, request: ContactPageRequest)
     db.select({ count: sql<number>`count(*)` }).from(c).where(and(eq(c.episodeId, sql.placeholder("episodeId")), listed)),
   );
   const values = { episodeId: request.episodeId, limit: first + 1, ...(cursor ?? {}) };
-  const [rows, [count]] = await Promise.all([page(values), counted({ episodeId: request.episodeId })]);
-  return { rows, totalCount: Number(count?.count ?? 0), hasPreviousPage: cursor !== null };
+  const countOfAll = async () => Number((await counted({ episodeId: request.episodeId }))[0]?.count ?? 0);
+  if (cursor !== null) {
+    const [rows, totalCount] = await Promise.all([page(values), countOfAll()]);
+    return { rows, totalCount, hasPreviousPage: true };
+  }
+  // A first page that holds the whole list (most episodes' contacts, the person record's included) is its own
+  // count: the count statement runs only when there are more than the page.
+  const rows = await page(values);
+  return { rows, totalCount: rows.length <= first ? rows.length : await countOfAll(), hasPreviousPage: false };
 }
 
 /**
