@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { setTimeout as pause } from "node:timers/promises";
@@ -339,6 +340,31 @@ describe("jsonBody reads ordinary JSON bodies itself, exactly as express.json do
       // Node answers a request cut short itself (400) before the app's answer can go; a reset connection gets none.
       expect(answers[0], leave).toMatch(leave === "ends its side" ? /^HTTP\/1\.1 400 Bad Request\r\n/ : /^$/);
       expect(fallbackCalls - fallbackBefore, leave).toBe(0);
+    }
+  });
+
+  it("goes on in the async context it was called in, not the socket's, as raw-body does", async () => {
+    const requestContext = new AsyncLocalStorage<string>();
+    for (const reader of [jsonBody({ limit: LIMIT }), express.json({ limit: LIMIT })]) {
+      const app = express();
+      app.use((request, _response, next) => requestContext.run(String(request.headers["x-request"]), next));
+      app.use(reader);
+      app.use((_request, response) => void response.json({ context: requestContext.getStore() ?? null }));
+      const server = createServer(app).listen(0, "127.0.0.1");
+      await new Promise<void>((resolve) => server.once("listening", resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        // Two at once on separate connections, so each body's data events arrive outside its request's context.
+        const answers = await Promise.all(
+          ["first", "second"].map(async (name) => {
+            const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { ...JSON_TYPE, "x-request": name }, body: JSON.stringify(QUERY) });
+            return (await response.json()) as { context: string | null };
+          }),
+        );
+        expect(answers).toEqual([{ context: "first" }, { context: "second" }]);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     }
   });
 });

@@ -125,6 +125,23 @@ describeEachDialect("repeated queries answered without Apollo (issue #6)", (dial
     expect(sent.second).toEqual(sent.first);
   });
 
+  it("sends names beyond ASCII byte for byte, with the length in bytes, not in characters", async () => {
+    const suffix = " Ní Bhriain 🌱";
+    await exec(sql`update service_users set last_name = last_name || ${suffix}`);
+    try {
+      // A text of its own, so that Apollo gives the first answer and the direct path the second.
+      const body = { query: `${CASELOAD_DOCUMENT}\n# names beyond ASCII`, variables: { ...caseloadVariables, first: 5 } };
+      const sent = await twice(lead, body);
+      expect(sent.direct).toBe(1);
+      expect(sent.first.status).toBe(200);
+      expect(sent.first.text).toContain(suffix);
+      expect(Number(sent.second.headers["content-length"])).toBe(Buffer.byteLength(sent.second.text));
+      expect(sent.second).toEqual(sent.first);
+    } finally {
+      await exec(sql`update service_users set last_name = substr(last_name, 1, length(last_name) - ${[...suffix].length})`);
+    }
+  });
+
   describe("when the read audit cannot be written", () => {
     const refuse = dialect === "postgres"
       ? [

@@ -1,5 +1,5 @@
 import { AsyncResource } from "node:async_hooks";
-import express, { type NextFunction, type Request, type RequestHandler } from "express";
+import express, { type Request, type RequestHandler } from "express";
 
 export interface JsonBodyOptions {
   /** The largest body read, in bytes. A larger one goes to express.json, which refuses it (413). */
@@ -40,7 +40,10 @@ export function jsonBody({ limit, fallback = express.json({ limit }) }: JsonBody
     // earlier middleware set one: an error handler sees the same request either way.
     if (!Reflect.has(request, "body")) request.body = undefined;
     // raw-body calls back in the async context of the middleware, not of the socket's data events: so does this.
-    readJson(request, length, AsyncResource.bind(next));
+    // (Through a resource of its own rather than AsyncResource.bind, which also builds deprecation wrappers
+    // for the bound function's properties on every request.)
+    const context = new AsyncResource("jsonBody");
+    readJson(request, length, (error?: unknown) => context.runInAsyncScope(next, undefined, error));
   };
 }
 
@@ -64,7 +67,7 @@ function ordinaryLength(request: Request, limit: number): number | null {
 }
 
 /** Reads a body of `length` bytes as body-parser's json parser does, and passes on with request.body set or an error. */
-function readJson(request: Request, length: number, next: NextFunction): void {
+function readJson(request: Request, length: number, next: (error?: unknown) => void): void {
   const chunks: Buffer[] = [];
   let received = 0;
   const onData = (chunk: Buffer) => {
