@@ -30,7 +30,7 @@ describe("isIsoDate", () => {
   });
 
   it("refuses anything not written YYYY-MM-DD", () => {
-    for (const text of ["2025-1-01", "2025-01-1", "25-01-01", "2025/01/01", " 2025-01-01", "2025-01-01T00:00", "", "２０２５-01-01"]) expect(isIsoDate(text)).toBe(false);
+    for (const text of ["2025-1-01", "2025-01-1", "25-01-01", "2025/01/01", " 2025-01-01", "2025-01-01T00:00", "", "２０２５-01-01", "20x5-01-01", "2025-0a-01", "2025-01-0 ", "+025-01-01", "2025-01-01\n", "2025+01-01", "2025-01/01", "2025-:1-01", "2025-/1-01"]) expect(isIsoDate(text)).toBe(false);
     for (const value of [20250101, null, undefined, new Date(0), ["2025-01-01"]]) expect(isIsoDate(value)).toBe(false);
   });
 
