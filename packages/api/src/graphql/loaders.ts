@@ -16,14 +16,23 @@ export type RowsByEpisode<R> = DataLoader<string, R[]>;
  * A loader of the rows of `table` whose `column` equals each key, batched into one `IN (...)` query per
  * tick, so a list of fifty episodes loads its children in one statement per relation, not fifty.
  */
-export function rowsByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
+export function rowsByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string, options: DataLoader.Options<string, Row<T>[]> = {}) {
   const read = rowsWithKeys(database, table, column);
   return new DataLoader<string, Row<T>[]>(async (keys) => {
     const rows = await read(keys);
     const grouped = groupBy(rows, keyOf);
     return keys.map((key) => grouped.get(key) ?? []);
-  });
+  }, options);
 }
+
+/**
+ * Gathers a loader's keys until the event loop's next turn instead of the end of the current tick. A person's
+ * record asks for its shown episode's assessments and reviews (its lists, its suicide-risk flag) and, one
+ * round of loading later, once the person's episodes are known, for every episode's (the person's flag, R-RISK-2):
+ * the reads of one request all settle within one turn, so waiting for the turn's end puts both rounds' keys in
+ * one statement, where each round would otherwise run its own.
+ */
+const untilTheTurnEnds = { batchScheduleFn: (dispatch: () => void) => void setImmediate(dispatch) };
 
 /** A loader of single rows by a unique column. */
 export function rowByKey<T extends SQLiteTable>(database: Database, table: T, column: Column, keyOf: (row: Row<T>) => string) {
@@ -78,11 +87,11 @@ const LOADER_BUILDS = {
   staffIdsByTeam: (database: Database, t: Tables) => rowsByKey(database, t.staffTeams, t.staffTeams.teamId, (row) => row.teamId),
   catalogueItemByCode: (database: Database, t: Tables) => keptRowByKey(database, t.catalogueItems, (row) => row.code),
   problemSubstancesByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.problemSubstances, t.problemSubstances.episodeId, (row) => row.episodeId),
-  assessmentsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId),
+  assessmentsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.assessments, t.assessments.episodeId, (row) => row.episodeId, untilTheTurnEnds),
   plansByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.recoveryPlans, t.recoveryPlans.episodeId, (row) => row.episodeId),
   goalsByPlan: (database: Database, t: Tables) => rowsByKey(database, t.planGoals, t.planGoals.planId, (row) => row.planId),
   budgetLinesByPlan: (database: Database, t: Tables) => rowsByKey(database, t.budgetLines, t.budgetLines.planId, (row) => row.planId),
-  reviewsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.reviews, t.reviews.episodeId, (row) => row.episodeId),
+  reviewsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.reviews, t.reviews.episodeId, (row) => row.episodeId, untilTheTurnEnds),
   goalProgressByReview: (database: Database, t: Tables) => rowsByKey(database, t.goalProgress, t.goalProgress.reviewId, (row) => row.reviewId),
   interventionsByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.interventions, t.interventions.episodeId, (row) => row.episodeId),
   outcomesByEpisode: (database: Database, t: Tables) => rowsByKey(database, t.outcomeRecords, t.outcomeRecords.episodeId, (row) => row.episodeId),
