@@ -39,9 +39,20 @@ export async function insertReadAudits(database: Database, tx: Db, rows: readonl
   if (rows.length === 0) return;
   if (database.dialect === "sqlite") {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const values = chunk.flatMap((row) => [row.at.getTime(), row.actorId, row.recordType, row.recordId, row.serviceUserId, row.fromAddress]);
-      const text = insertTextOf(chunk.length);
+      const end = Math.min(rows.length, start + ROWS_PER_STATEMENT);
+      // Filled in place: a page's hundred-odd rows would otherwise each leave an array of six behind.
+      const values: unknown[] = new Array((end - start) * 6);
+      let next = 0;
+      for (let index = start; index < end; index += 1) {
+        const row = rows[index] as ReadAuditRow;
+        values[next++] = row.at.getTime();
+        values[next++] = row.actorId;
+        values[next++] = row.recordType;
+        values[next++] = row.recordId;
+        values[next++] = row.serviceUserId;
+        values[next++] = row.fromAddress;
+      }
+      const text = insertTextOf(end - start);
       database.noteStatement(text, values);
       connectionOf(tx).prepare(text).run(values);
     }
