@@ -142,9 +142,17 @@ export class CaseloadFlagDetail {
   @Field(() => String, { description: "What the flag means and the rule behind it." })
   description!: string;
 
+  /** A flag's detail is the same on every entry that carries it: one object per flag, shared and never changed. */
+  private static readonly ofEachFlag = new Map<CaseloadFlag, CaseloadFlagDetail>();
+
   static of(flag: CaseloadFlag): CaseloadFlagDetail {
-    const { label, description } = CASELOAD_FLAG_DEFINITIONS[flag];
-    return Object.assign(new CaseloadFlagDetail(), { flag, label, description });
+    let detail = CaseloadFlagDetail.ofEachFlag.get(flag);
+    if (!detail) {
+      const { label, description } = CASELOAD_FLAG_DEFINITIONS[flag];
+      detail = Object.freeze(Object.assign(new CaseloadFlagDetail(), { flag, label, description }));
+      CaseloadFlagDetail.ofEachFlag.set(flag, detail);
+    }
+    return detail;
   }
 }
 
