@@ -371,6 +371,30 @@ over many runs): its ratios are not comparable with earlier runs', only with eac
 401, 447 and 455 caseload pages a second at 1, 10 and 50 clients, where graphql-js alone over the raw-SQL server's
 single statement answered 366, 392 and 418.
 
+On 2026-12-07 (night), smaller cuts. The writer's sync level is changed only when a write needs the other one
+(\`packages/api/src/db/sqliteDatabase.ts\`), so a run of read audits no longer sets NORMAL and FULL around each
+commit; a first page of contacts that holds the whole list is its own count (\`packages/api/src/graphql/contactPages.ts\`);
+assessments and reviews are gathered until the event loop's turn ends (\`packages/api/src/graphql/loaders.ts\`), so a
+person's record reads each once for the shown episode and the person's suicide-risk flag together, where the flag's
+read came a round of loading later and ran its own; a page's keyworkers and teams are asked for once per distinct id
+(\`packages/api/src/graphql/episodeOwners.ts\`), where each of fifty entries chained a promise and built its own copy of
+the same member and team; and some garbage per request went (\`AsyncResource.bind\`'s deprecation wrappers in the JSON
+body reader, the answer measured and then encoded, an array of six per audited record, a flag detail per entry, three
+slices per date checked). A person's record now runs 14 statements (the raw-SQL server 13), a caseload page 2.
+Counted side by side under callgrind (100 and 500 requests each, before the last four of these changes), a caseload
+page took 15.09 million instructions against 17.27 million for the head before, a person's record 18.57 million
+against 20.15 million. The full run of 2026-12-07 22:37 UTC, on the same freshly generated database as the run of
+20:50, found the machine slower: the raw-SQL server answered 590, 563 and 621 caseload pages a second at 1, 10 and 50
+clients where it had answered 685, 812 and 816, and Waymark 335, 466 and 346 where it had answered 401, 447 and 455.
+Take its ratios (caseload throughput 0.57, 0.83 and 0.56; person's record 0.42, 0.48 and 0.39) as one more sample
+of a noisy machine, not as a trend.
+
+Also found: the raw-SQL server reads its rows as objects (better-sqlite3's default), Waymark as arrays (drizzle's raw
+mode). Timed alone on the benchmark's database (200 runs, median of six), the caseload page's statement took 851 µs
+as the raw-SQL server runs it and 617 µs as arrays; Waymark's own statement took 566 µs as arrays and 934 µs as
+objects. So the raw baseline is not quite the floor: reading arrays would take about 0.23 ms, a seventh, off its
+caseload page and lower Waymark's ratios by as much. It is left reading objects, as code written by hand usually does.
+
 Found and not yet acted on: the driver's SQLite is built with STAT4 and the database holds its samples (ANALYZE, and
 \`PRAGMA optimize\` at start, write them), and SQLite then recompiles a statement on every run whose bound value
 could change its plan: binding any value to such a parameter expires the compiled statement. In \`perf\`'s samples
