@@ -1,4 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
+import { textToCompile } from "./plansWithoutBoundValues.js";
 
 /** Distinct statements kept ready per connection; Waymark's queries come in a few hundred shapes. */
 const CAPACITY = 1_000;
@@ -21,7 +22,8 @@ export function cacheStatements(connection: BetterSqlite3.Database): void {
       if (cached.reader) cached.raw(false).pluck(false).expand(false);
       return cached;
     }
-    const statement = prepare(source);
+    // Kept under the text asked for, compiled from the text SQLite should plan (db/plansWithoutBoundValues).
+    const statement = prepare(textToCompile(source));
     cache.set(source, statement);
     if (cache.size > CAPACITY) cache.delete(cache.keys().next().value as string);
     return statement;

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { and, eq, isNull, lt, or, sql, type InferSelectModel, type SQL } from "drizzle-orm";
 import type { Database, Tables } from "../db/database.js";
 import { decodeCursor, foreignCursor } from "../db/keysetPage.js";
+import { planWithoutBoundValues } from "../db/plansWithoutBoundValues.js";
 import { preparedSelect, valueOf } from "../db/preparedSelect.js";
 import type { RowsByEpisode } from "./loaders.js";
 import { listedRecords, type RecordsPage } from "./episodeRecordReads.js";
@@ -74,14 +75,17 @@ async function pageOfOneEpisode(database: Database, request: ContactPageRequest)
   const kind: CursorKind = cursor === null ? "none" : cursor.time === null ? "untimed" : "timed";
   const listed = request.includeEnteredInError ? undefined : isNull(c.enteredInErrorReason);
   const shape = `${request.includeEnteredInError ? "all" : "listed"}_${kind}`;
-  const page = preparedSelect<ContactRow>(database, `contact_page_${shape}`, (db) =>
-    db
+  const page = preparedSelect<ContactRow>(database, `contact_page_${shape}`, (db) => {
+    const query = db
       .select()
       .from(c)
       .where(and(eq(c.episodeId, sql.placeholder("episodeId")), listed, afterContact(t, kind)))
       .orderBy(sql`${c.date} desc`, sql`${c.time} desc nulls last`, sql`${c.createdAt} desc`, sql`${c.id} desc`)
-      .limit(sql.placeholder("limit")),
-  );
+      .limit(sql.placeholder("limit"));
+    // Always the walk down the episode's index: planned once, not at every run (db/plansWithoutBoundValues).
+    planWithoutBoundValues(query.toSQL().sql);
+    return query;
+  });
   const counted = preparedSelect<{ count: number }>(database, `contact_count_${request.includeEnteredInError ? "all" : "listed"}`, (db) =>
     db.select({ count: sql<number>`count(*)` }).from(c).where(and(eq(c.episodeId, sql.placeholder("episodeId")), listed)),
   );

@@ -1,6 +1,7 @@
 import type { IsoDate, ServiceSettings } from "@waymark/core";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tables } from "../db/database.js";
+import { planWithoutBoundValues } from "../db/plansWithoutBoundValues.js";
 import { NOW_PLACEHOLDER } from "../access/scope.js";
 import { prepareSelect, statementsForShape } from "../db/statementsByShape.js";
 import { afterCursor, orderByKeys, pageFromRows, type SortKey } from "../db/keysetPage.js";
@@ -100,6 +101,12 @@ function caseloadStatements(db: Db, t: Tables, request: CaseloadRequest) {
     .limit(request.first + 1);
   const count = counting.where(condition);
   const page = db.select(pageSelection(t, keys, context, request.columns, sql`(${count})`)).from(t.episodes).innerJoin(t.serviceUsers, personOfEpisode).where(inArray(t.episodes.id, pageIds)).orderBy(...orderByKeys(keys));
+  // A list read through the index on its keyworker or team has one best plan whatever the values: planned
+  // once, not at every run (db/plansWithoutBoundValues). A search, built afresh each time, is left as it is.
+  if (!request.search?.trim()) {
+    planWithoutBoundValues(page.toSQL().sql);
+    planWithoutBoundValues(count.toSQL().sql);
+  }
   return {
     keyCount: keys.length,
     page: prepareSelect<Record<string, unknown> & Pick<CaseloadRow, "episode" | "person">>(page),
