@@ -404,6 +404,25 @@ raw-SQL server's, which reads the same file. Tried on a copy of the database wit
 caseload page fell from 1.60 to 1.37 ms, while Waymark's did not fall (2.79 and 3.27 ms with the samples, 3.02, 3.47
 and 3.79 ms without; why its page got no cheaper was not looked into). So it was left: it would widen the measured
 gap, and the indicators' plans would need checking without the samples first (\`packages/api/test/queryPlans.test.ts\`).
+Acted on later that night, for Waymark's own statements: a parameter SQLite reads while planning (an indexed
+column compared with it, a LIMIT) marks the compiled statement to expire whenever it is bound again,
+and STAT4's samples are what make it read them. Written \`+?\` instead of \`?\`, a parameter is the same value to SQLite
+but hidden from the planner, so the statement is compiled once. The caseload's page and count statements and a
+person's page of contacts are now compiled that way (\`packages/api/src/db/plansWithoutBoundValues.ts\`: the texts
+are marked where they are built, and the statement cache compiles a marked text with its parameters hidden; the
+logs and the cache still show and keep the text as written). Their plans are the same
+(\`packages/api/test/queryPlans.test.ts\` compares them on a generated provider), and so are their rows. Timed alone,
+the caseload page's statement took 0.30 to 0.37 ms hidden against 0.50 to 0.59 ms bound; inside the server at 1
+client, 0.83 and 0.66 ms against 1.19 and 0.91 ms in two pairs of runs, and the server answered 308 and 402 pages a
+second against 281 and 362. Statements whose best plan follows their values (a date range that may hold ten rows or
+a million, a search) are left planned with them. Callgrind did not show the change (13.86 against 13.66 million
+instructions a page, one count each): a count's spread from V8's collections is larger than it. The raw-SQL server's
+statements are still compiled at every run: hand-written SQL is seldom written this way, and written so, its figures
+would improve by up to the 12.9% of its CPU measured above. The full run of 2026-12-07 23:13 UTC, with this change,
+measured the caseload page within both budgets at 1, 10 and 50 clients (p50 ratio 1.34, 1.16 and 1.38; throughput
+ratio 0.70, 0.83 and 0.72). The person's record there was a longer one than in the runs before (431 contacts, after
+the write workload of the run before added to it): 16 statements, p50 ratio 1.66, 1.04 and 1.99, throughput ratio
+0.62, 0.87 and 0.55. Waymark's peak memory in that run was 389 MB, the highest since the heap's growth was limited.
 
 ## How to re-run
 
