@@ -9,24 +9,41 @@ import { StaffMember, Team } from "./types/organisation.js";
  */
 
 /**
- * Staff and teams a list has already read in this request, by id. A field answered from here is a value, not
- * a promise: a page whose every entry is complete without waiting lets GraphQL finish each entry on the spot,
- * rather than gathering every entry's promises and their fields again when they settle. While a read is on its
- * way, every entry naming the same id waits on that one read, rather than each building the member or team
- * again from the same row.
+ * Values of one kind a request has read, by id. A field answered from here is a value, not a promise: a page
+ * whose every entry is complete without waiting lets GraphQL finish each entry on the spot, rather than
+ * gathering every entry's promises and their fields again when they settle. While a read is on its way, every
+ * entry naming the same id waits on that one read, rather than each building the value again from the same row.
  */
+class ReadInThisRequest<Value> {
+  private readonly known = new Map<string, Value>();
+  private readonly onTheirWay = new Map<string, Promise<Value>>();
+
+  /** The value of `id`: known already, on its way, or read now with `read`. `Value` never includes undefined. */
+  get(id: string, read: () => Promise<Value>): Value | Promise<Value> {
+    const known = this.known.get(id);
+    if (known !== undefined) return known;
+    let onItsWay = this.onTheirWay.get(id);
+    if (!onItsWay) {
+      onItsWay = read().then((value) => {
+        this.known.set(id, value);
+        return value;
+      });
+      this.onTheirWay.set(id, onItsWay);
+    }
+    return onItsWay;
+  }
+}
+
 interface KnownOwners {
-  readonly staff: Map<string, StaffMember | null>;
-  readonly teams: Map<string, Team>;
-  readonly staffOnTheirWay: Map<string, Promise<StaffMember | null>>;
-  readonly teamsOnTheirWay: Map<string, Promise<Team>>;
+  readonly staff: ReadInThisRequest<StaffMember | null>;
+  readonly teams: ReadInThisRequest<Team>;
 }
 
 const knownOwners = new WeakMap<RequestContext, KnownOwners>();
 
 function knownOwnersOf(context: RequestContext): KnownOwners {
   let known = knownOwners.get(context);
-  if (!known) knownOwners.set(context, (known = { staff: new Map(), teams: new Map(), staffOnTheirWay: new Map(), teamsOnTheirWay: new Map() }));
+  if (!known) knownOwners.set(context, (known = { staff: new ReadInThisRequest(), teams: new ReadInThisRequest() }));
   return known;
 }
 
@@ -41,31 +58,18 @@ export interface OwnedEntry {
  * caseload's fifty entries name one keyworker and a team or two: each is asked for once.
  */
 export async function readOwnersOf(context: RequestContext, entries: readonly OwnedEntry[]): Promise<void> {
-  const keyworkers = new Set<string | null>();
-  const teams = new Set<string>();
-  for (const entry of entries) {
-    keyworkers.add(entry.keyworkerLocalId);
-    teams.add(entry.teamLocalId);
-  }
-  await Promise.all([...[...keyworkers].map((staffLocalId) => keyworkerOf(staffLocalId, context)), ...[...teams].map((teamLocalId) => teamOf(teamLocalId, context))]);
+  const keyworkers = new Set(entries.map((entry) => entry.keyworkerLocalId));
+  const teams = new Set(entries.map((entry) => entry.teamLocalId));
+  await Promise.all([readStaffOf(context, [...keyworkers]), ...[...teams].map((teamLocalId) => teamOf(teamLocalId, context))]);
 }
 
 /** A member of staff a record names, or null where it names none. */
 export function staffNamedOn(staffLocalId: string | null, context: RequestContext): StaffMember | null | Promise<StaffMember | null> {
   if (staffLocalId === null) return null;
-  const { staff, staffOnTheirWay } = knownOwnersOf(context);
-  const known = staff.get(staffLocalId);
-  if (known !== undefined) return known;
-  let onItsWay = staffOnTheirWay.get(staffLocalId);
-  if (!onItsWay) {
-    onItsWay = context.loaders.staffById.load(staffLocalId).then((row) => {
-      const member = row ? StaffMember.of(row) : null;
-      staff.set(staffLocalId, member);
-      return member;
-    });
-    staffOnTheirWay.set(staffLocalId, onItsWay);
-  }
-  return onItsWay;
+  return knownOwnersOf(context).staff.get(staffLocalId, async () => {
+    const row = await context.loaders.staffById.load(staffLocalId);
+    return row ? StaffMember.of(row) : null;
+  });
 }
 
 /** Reads the staff a list's records name before the list is answered (one statement for all of them). */
@@ -78,18 +82,9 @@ export const keyworkerOf = staffNamedOn;
 
 /** An episode's team; every episode has one, so a missing row is a broken database, not a user's error. */
 export function teamOf(teamLocalId: string, context: RequestContext): Team | Promise<Team> {
-  const { teams, teamsOnTheirWay } = knownOwnersOf(context);
-  const known = teams.get(teamLocalId);
-  if (known !== undefined) return known;
-  let onItsWay = teamsOnTheirWay.get(teamLocalId);
-  if (!onItsWay) {
-    onItsWay = context.loaders.teamById.load(teamLocalId).then((row) => {
-      if (!row) throw new Error(`Team ${teamLocalId} of an episode does not exist`);
-      const team = Team.of(row);
-      teams.set(teamLocalId, team);
-      return team;
-    });
-    teamsOnTheirWay.set(teamLocalId, onItsWay);
-  }
-  return onItsWay;
+  return knownOwnersOf(context).teams.get(teamLocalId, async () => {
+    const row = await context.loaders.teamById.load(teamLocalId);
+    if (!row) throw new Error(`Team ${teamLocalId} of an episode does not exist`);
+    return Team.of(row);
+  });
 }
