@@ -35,6 +35,8 @@ export interface Measurements {
   readonly rowCounts: readonly { table: string; rows: number }[];
   readonly subjects: Subjects;
   readonly secondsPerStep: number;
+  /** How long each server answered a workload's request, one client, before its steps were measured. */
+  readonly warmUpSeconds: { readonly read: number; readonly write: number };
   readonly cells: readonly Cell[];
   /** SQL statements per request, measured with single sequential requests. */
   readonly statements: Readonly<Record<string, { waymark: number | null; raw: number | null }>>;
@@ -220,10 +222,13 @@ the indicators for ${s.period.from} to ${s.period.to} as the analyst; contacts r
 
 ## Results
 
-Each step ran ${m.secondsPerStep} s after a short warm-up, Waymark first and then the raw-SQL server, over loopback,
+Each step ran ${m.secondsPerStep} s, Waymark first and then the raw-SQL server, over loopback,
 with the load generator on the same machine; a step whose requests are too slow for that (fewer than two answers
 per connection) ran instead until each connection had an answer, at least 5 (its req/s is marked \\*). Latencies in milliseconds. Statements per request were counted with
 single sequential requests, the last of three (Waymark's include the read audit trail it writes).
+Before its steps, each server answered the workload's request from one client for ${m.warmUpSeconds.read} s (a write for
+${m.warmUpSeconds.write} s, since each one grows the database), or once where one answer takes longer: V8 goes on optimising what a
+request runs for thousands of requests, and the steps measure the server as it runs all day, not its compiler.
 
 ${cellsOf(HEADINGS)}
 ${cellsOf(HEADINGS.map((_, index) => (index < 1 ? "---" : "---:")))}
@@ -308,9 +313,11 @@ only brings full collections forward, a few milliseconds each: 294 to 305 MB sin
 ## Comparing runs
 
 The benchmark writes to its database: the write workload adds contacts to the keyworker's episodes, and every
-page of a caseload, schedule or record adds its read audit trail (fifty events for a caseload page). A run on the
-cached database in \`.bench/\` therefore reads a longer record and writes to a longer trail than the run before
-it; delete \`.bench/\` to compare runs like for like. The machine's own speed also varies between runs (the
+page of a caseload, schedule or record adds its read audit trail (fifty events for a caseload page). The record it
+reads is chosen among the episodes the write workload does not add to, so every run on one database reads the same
+record (until 2026-12-08 it was the longest of all, which the last runs' writes had grown: 37 contacts, then 431,
+then 817). A run on the cached database in \`.bench/\` still writes to a longer trail and its caseload's episodes hold
+more contacts than the run before it; delete \`.bench/\` to compare runs like for like. The machine's own speed also varies between runs (the
 raw-SQL server's figures show by how much), so compare ratios from the same run rather than times across runs.
 
 To tell whether a change made a request cheaper, count instructions rather than time them: on a shared machine
@@ -423,6 +430,33 @@ measured the caseload page within both budgets at 1, 10 and 50 clients (p50 rati
 ratio 0.70, 0.83 and 0.72). The person's record there was a longer one than in the runs before (431 contacts, after
 the write workload of the run before added to it): 16 statements, p50 ratio 1.66, 1.04 and 1.99, throughput ratio
 0.62, 0.87 and 0.55. Waymark's peak memory in that run was 389 MB, the highest since the heap's growth was limited.
+
+On 2026-12-08, the measuring itself. Three things in how the figures were taken made Waymark look slower than it
+runs, or made runs incomparable. (1) Each server warmed up for 2 s before its steps, but V8 goes on optimising what a
+request runs for thousands of requests: with \`--trace-opt\`, 1,152 functions were optimised in a person's record's
+first 1,600 requests, 326 more by 4,000 and 56 in the 8,000 after, and the server's throughput over successive 5 s
+spans of one run rose from 1,217 to 2,376 requests. On this two-core machine V8's compiler threads also take their time
+from the load generator's core. Each server now answers a read workload for 15 s before its steps (a write for 2 s).
+(2) The instruction counts began when the server started, after 20 requests' warm-up, so V8's compiling was in them:
+some 8 of a person's record's 19 to 21 million instructions a request. \`bench/instructions.ts\` now starts the
+server with counting off and switches it on (\`callgrind_control\`) once 5,000 requests have warmed it. Counted after
+2,000: a person's record 10.39 and 10.36 million instructions against the raw-SQL server's 6.52 and 6.89 million (1.59
+and 1.50), a caseload page 10.73 million against 9.99 million (1.07). In the person's record's count, per request:
+SQLite's own code 2.05 million against raw's 2.42; building the driver's rows and binding values 2.02 against 1.39
+(Waymark reads whole rows, the raw-SQL server only the columns it shows); engine builtins 1.33 against 0.12
+(\`Object.assign\` in the GraphQL objects' constructors alone 0.32: some 200 calls a record, 86 of them for its
+contacts and its TOPs, every TOP built whole for the three health scores the screen shows); JSON 0.87 against 0.54
+(longer global ids, the cost report); V8 still compiling 0.80 against 0.18. (3) The person's record read was the
+team's longest, which the write workload's contacts had grown run after run (37 contacts, then 431, then 817); it is
+now chosen among episodes the write workload does not add to (\`bench/subjects.ts\`), and stays the same on one
+database. Timed, the person's record is still far over both budgets, by much more than its count: on 2026-12-08 at
+01:06 UTC, with a 10 s warm-up, p50 ratio 3.02, 2.75 and 3.33 and throughput ratio 0.31, 0.38 and 0.32 at 1, 10 and 50
+clients, while the caseload page, the review schedule and the indicators were within budget at every step. The
+difference between its count (about 1.5) and its timing (about 3) was not explained: the main thread's CPU time per
+request, read from /proc, swung between 1.5 and 2.6 ms for the same build in back-to-back runs, so this machine
+could not time it finely enough. Two changes were tried and dropped for making no difference to the count (10.40
+against 10.39 million): each kept catalogue row's GraphQL item built once and shared, and a plan's goals built once per
+request rather than once for every goal a review's progress names.
 
 ## How to re-run
 

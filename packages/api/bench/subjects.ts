@@ -40,22 +40,26 @@ export function chooseSubjects(file: string, today: string): { profile: AccountP
       .get(team.id, ...profile.teamLeads) as { id: string; email: string } | undefined;
     if (!teamLead) throw new Error(`No team lead of ${team.name} among ${profile.teamLeads.join(", ")}`);
 
-    // The longest record: the team's episode with the most contacts (the list that grows fastest).
-    const person = db
-      .prepare(
-        `select e.service_user_id as id, e.id as episode_id, count(*) as contacts
-         from contacts c join episodes e on e.id = c.episode_id
-         where e.team_id = ? and e.entered_in_error_reason is null
-         group by e.id order by contacts desc, e.id limit 1`,
-      )
-      .get(team.id) as { id: string; episode_id: string; contacts: number } | undefined;
-    if (!person) throw new Error(`No episode of ${team.name} has a contact`);
-
+    // The write workload adds contacts to these episodes, in turn, on every run.
     const writeEpisodeIds = (
       db
         .prepare(`select id from episodes e where e.keyworker_id = ? and e.status in ${OPEN_STATUSES} and e.entered_in_error_reason is null and e.referral_date <= ? order by id limit 200`)
         .all(keyworker.id, today) as { id: string }[]
     ).map((row) => row.id);
+
+    // The longest record: the team's episode with the most contacts (the list that grows fastest), as the
+    // generator wrote it. Not one the write workload adds to, so every run on the same database reads the same
+    // record: chosen among those, it would be whichever the last runs had grown most.
+    const person = db
+      .prepare(
+        `select e.service_user_id as id, e.id as episode_id, count(*) as contacts
+         from contacts c join episodes e on e.id = c.episode_id
+         where e.team_id = ? and e.entered_in_error_reason is null
+           and e.id not in (select value from json_each(?))
+         group by e.id order by contacts desc, e.id limit 1`,
+      )
+      .get(team.id, JSON.stringify(writeEpisodeIds)) as { id: string; episode_id: string; contacts: number } | undefined;
+    if (!person) throw new Error(`No episode of ${team.name} has a contact`);
 
     return {
       profile,

@@ -159,6 +159,31 @@ describe("query plans of the benchmarked requests on a generated provider (issue
     expect(k3?.plan).not.toMatch(/LIST SUBQUERY/);
   }, 60_000);
 
+  it("reads a record the write workload never adds to, so every run on one database reads the same one", () => {
+    expect(subjects.writeEpisodeIds).not.toContain(subjects.person.episodeId);
+    const writer = new BetterSqlite3(file);
+    const written = `bench-subjects-${Date.now()}`;
+    try {
+      // A written episode of the same team grows longer than the chosen record, as runs of the write workload make it.
+      const grown = writer
+        .prepare(`select id from episodes where team_id = ? and id in (select value from json_each(?)) limit 1`)
+        .pluck()
+        .get(subjects.team.id, JSON.stringify(subjects.writeEpisodeIds)) as string;
+      const columns = (writer.prepare("select name from pragma_table_info('contacts')").pluck().all() as string[]).map((name) => `"${name}"`);
+      const copied = columns.map((column) => (column === '"id"' ? `'${written}-' || c.rowid` : column === '"episode_id"' ? "?" : `c.${column}`));
+      writer
+        .prepare(`insert into contacts (${columns.join(", ")}) select ${copied.join(", ")} from contacts c where c.episode_id = ? limit ?`)
+        .run(grown, subjects.person.episodeId, subjects.person.contacts);
+      writer.prepare(`insert into contacts (${columns.join(", ")}) select ${copied.join(", ")} from contacts c where c.episode_id = ? limit 5`).run(grown, grown);
+      expect(writer.prepare("select count(*) from contacts where episode_id = ?").pluck().get(grown)).toBeGreaterThan(subjects.person.contacts);
+
+      expect(chooseSubjects(file, TODAY).subjects.person).toEqual(subjects.person);
+    } finally {
+      writer.prepare("delete from contacts where id like ?").run(`${written}-%`);
+      writer.close();
+    }
+  });
+
   for (const workload of WORKLOADS) {
     it(`${workload.title} reads no large table in full`, async () => {
       const captured = await statementsOf(workload);
