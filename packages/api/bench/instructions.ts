@@ -103,12 +103,14 @@ async function instructionsFor(side: Side, workload: Workload, database: string,
     } else {
       request = { path: workload.raw(subjects, 0).path, headers: {}, body: (n) => JSON.stringify(workload.raw(subjects, n).body) };
     }
-    for (const answers of [warmUp, requests]) {
-      if (answers === requests) countFrom(server);
+    const answer = async (answers: number) => {
       const result = await load(url, [request], 1, { answers, timeoutSeconds: 3600 });
       const failures = result.non2xx + result.transportErrors + result.answerErrors;
       if (failures > 0) throw new Error(`${failures} of ${workload.key}'s answers failed: ${result.firstFailure}`);
-    }
+    };
+    await answer(warmUp);
+    countFrom(server);
+    await answer(requests);
     await stopServer(server, 300);
     server = null;
     return instructionsIn(output);

@@ -223,9 +223,9 @@ async function main(): Promise<number> {
         return load(rawUrl, [onRaw], connections, stepLength(alone.raw, connections, seconds));
       };
       // The warm-up: some seconds, or one answer when a request alone takes longer than that.
-      const seconds = workload.write ? WRITE_WARMUP_SECONDS : warmupSeconds;
+      const warmUpFor = workload.write ? WRITE_WARMUP_SECONDS : warmupSeconds;
       const warmUp = (singleRequestMs: number): LoadLength =>
-        singleRequestMs * 2 > seconds * 1000 ? { answers: 1, timeoutSeconds: Math.max(120, Math.ceil(singleRequestMs / 250)) } : { seconds };
+        singleRequestMs * 2 > warmUpFor * 1000 ? { answers: 1, timeoutSeconds: Math.max(120, Math.ceil(singleRequestMs / 250)) } : { seconds: warmUpFor };
       await settle(waymarkUrl, "/healthz");
       await load(waymarkUrl, [onWaymark], 1, warmUp(alone.waymark));
       await settle(rawUrl, "/");

@@ -168,13 +168,14 @@ describe("query plans of the benchmarked requests on a generated provider (issue
       const grown = writer
         .prepare(`select id from episodes where team_id = ? and id in (select value from json_each(?)) limit 1`)
         .pluck()
-        .get(subjects.team.id, JSON.stringify(subjects.writeEpisodeIds)) as string;
+        .get(subjects.team.id, JSON.stringify(subjects.writeEpisodeIds)) as string | undefined;
+      expect(grown).toBeDefined();
       const columns = (writer.prepare("select name from pragma_table_info('contacts')").pluck().all() as string[]).map((name) => `"${name}"`);
       const copied = columns.map((column) => (column === '"id"' ? `'${written}-' || c.rowid` : column === '"episode_id"' ? "?" : `c.${column}`));
-      writer
-        .prepare(`insert into contacts (${columns.join(", ")}) select ${copied.join(", ")} from contacts c where c.episode_id = ? limit ?`)
-        .run(grown, subjects.person.episodeId, subjects.person.contacts);
-      writer.prepare(`insert into contacts (${columns.join(", ")}) select ${copied.join(", ")} from contacts c where c.episode_id = ? limit 5`).run(grown, grown);
+      // Copies up to a number of one episode's contacts into the grown one (ids made unique by the source row).
+      const copyContacts = writer.prepare(`insert into contacts (${columns.join(", ")}) select ${copied.join(", ")} from contacts c where c.episode_id = ? limit ?`);
+      copyContacts.run(grown, subjects.person.episodeId, subjects.person.contacts);
+      copyContacts.run(grown, grown, 5);
       expect(writer.prepare("select count(*) from contacts where episode_id = ?").pluck().get(grown)).toBeGreaterThan(subjects.person.contacts);
 
       expect(chooseSubjects(file, TODAY).subjects.person).toEqual(subjects.person);
