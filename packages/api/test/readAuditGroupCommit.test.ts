@@ -61,6 +61,32 @@ describeEachDialect("read audits of concurrent requests (group commit)", (dialec
     expect(transactions).toBeLessThan(requests.length / 2);
   });
 
+  it("commits the reads of requests that finish within one turn of the event loop together, however far apart within it", async () => {
+    let transactions = 0;
+    const write = database.write.bind(database);
+    const counting = Object.assign(Object.create(database) as Database, {
+      write: ((work, options) => ((transactions += 1), write(work, options))) as Database["write"],
+    });
+    const actorId = randomUUID();
+    const requests = Array.from({ length: 5 }, (_, index) => {
+      const audit = new ReadAudit({ actorId, fromAddress: "192.0.2.9" });
+      audit.read("ServiceUser", randomUUID(), null);
+      return { audit, index };
+    });
+    // Each request finishes a few promise settlements after the one before, as requests whose loaders settle
+    // in one turn do: started at once, the first request's transaction had committed before the second asked.
+    await Promise.all(
+      requests.map(async ({ audit, index }) => {
+        for (let step = 0; step < index * 4; step += 1) await Promise.resolve();
+        await audit.flush(counting);
+      }),
+    );
+    const t = database.tables.auditEvents;
+    const [row] = await database.read.select({ count: sql<number>`count(*)` }).from(t).where(sql`${t.actorId} = ${actorId}`);
+    expect(Number(row?.count)).toBe(5);
+    expect(transactions).toBe(1);
+  });
+
   it("keeps every read of a request, in order, however many inserts they take", async () => {
     const actorId = randomUUID();
     const audit = new ReadAudit({ actorId, fromAddress: "192.0.2.8" });
