@@ -68,6 +68,26 @@ class KeysetEdge<Row, Node> {
 }
 
 /**
+ * Where a keyset page sits. Its cursors are encoded when read, as an item's are: the screens ask for the end
+ * cursor alone, and a person's record has seven lists.
+ */
+class KeysetPageInfo<Row, Node> {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: readonly KeysetEdge<Row, Node>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
+/**
  * Turns `first + 1` fetched rows into a connection page: the extra row only tells that a next page exists.
  */
 export function pageFromRows<Row, Node>(
@@ -80,14 +100,5 @@ export function pageFromRows<Row, Node>(
 ): ConnectionShape<Node> {
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((row) => new KeysetEdge(toNode(row), row, cursorValuesOf));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return { edges, totalCount, pageInfo: new KeysetPageInfo(rows.length > first, hasPreviousPage, edges) };
 }

@@ -15,6 +15,13 @@ export class AssessedNeed {
 
   @Field(() => NeedLevelEnum, { description: "No need, some need or high need." })
   level!: NeedLevel;
+
+  static of(domain: NeedDomain, level: NeedLevel): AssessedNeed {
+    const need = new AssessedNeed();
+    need.domain = domain;
+    need.level = level;
+    return need;
+  }
 }
 
 @ObjectType({ description: "A Brief Assessment of Recovery Capital (BARC-10): ten items scored 1 to 6." })
@@ -24,6 +31,13 @@ export class RecoveryCapital {
 
   @Field(() => Int, { description: "The total score, 10 to 60; higher means more recovery capital." })
   total!: number;
+
+  static of(items: number[]): RecoveryCapital {
+    const capital = new RecoveryCapital();
+    capital.items = items;
+    capital.total = recoveryCapitalTotal({ items });
+    return capital;
+  }
 }
 
 @ObjectType({ implements: Node, description: "A triage, comprehensive assessment or reassessment of an episode: needs by domain, risk, and recovery capital." })
@@ -55,21 +69,19 @@ export class Assessment extends Node {
 
   static of(row: AssessmentRow): Assessment {
     const needs = row.needs as Partial<Record<NeedDomain, NeedLevel>>;
-    return Object.assign(new Assessment(), {
-      id: toGlobalId("Assessment", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      assessorLocalId: row.assessorId,
-      kind: row.kind as AssessmentKind,
-      date: row.date,
-      needs: NEED_DOMAINS.codes.filter((domain) => needs[domain] !== undefined).map((domain) => Object.assign(new AssessedNeed(), { domain, level: needs[domain] })),
-      risk: RiskAssessment.of(row.risk as CoreRiskAssessment | null),
-      recoveryCapital: row.recoveryCapitalItems
-        ? Object.assign(new RecoveryCapital(), { items: row.recoveryCapitalItems, total: recoveryCapitalTotal({ items: row.recoveryCapitalItems }) })
-        : null,
-      enteredInError: EnteredInError.of(row),
-      version: row.version,
-    });
+    const assessment = new Assessment();
+    assessment.id = toGlobalId("Assessment", row.id);
+    assessment.localId = row.id;
+    assessment.episodeLocalId = row.episodeId;
+    assessment.assessorLocalId = row.assessorId;
+    assessment.kind = row.kind as AssessmentKind;
+    assessment.date = row.date;
+    assessment.needs = NEED_DOMAINS.codes.filter((domain) => needs[domain] !== undefined).map((domain) => AssessedNeed.of(domain, needs[domain] as NeedLevel));
+    assessment.risk = RiskAssessment.of(row.risk as CoreRiskAssessment | null);
+    assessment.recoveryCapital = row.recoveryCapitalItems ? RecoveryCapital.of(row.recoveryCapitalItems) : null;
+    assessment.enteredInError = EnteredInError.of(row);
+    assessment.version = row.version;
+    return assessment;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Modality, NeedDomain, Phase } from "@waymark/core";
+import type { CatalogueSubType as CoreCatalogueSubType, Modality, NeedDomain, Phase } from "@waymark/core";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { toCatalogueItem, type CatalogueItemRow } from "../../db/mappers.js";
 import { ModalityEnum, NeedDomainEnum, PhaseEnum } from "../enums.js";
@@ -18,6 +18,14 @@ export class CatalogueSubType {
     description: "The need an assessment must have found for this sub-type to be recorded, when the item has needsAssessedNeed (R-ROSC-2).",
   })
   needDomain!: NeedDomain | null;
+
+  static of(subType: CoreCatalogueSubType): CatalogueSubType {
+    const catalogueSubType = new CatalogueSubType();
+    catalogueSubType.code = subType.code;
+    catalogueSubType.label = subType.label;
+    catalogueSubType.needDomain = subType.needDomain;
+    return catalogueSubType;
+  }
 }
 
 /**
@@ -84,16 +92,28 @@ export class CatalogueItem extends Node {
   version!: number;
 
   static of(row: CatalogueItemRow): CatalogueItem {
-    const { subTypes, switches, ...item } = toCatalogueItem(row);
-    return Object.assign(new CatalogueItem(), {
-      id: toGlobalId("CatalogueItem", row.code),
-      localId: row.code,
-      ...item,
-      subTypes: subTypes.map((subType) => Object.assign(new CatalogueSubType(), subType)),
-      ...switches,
-      position: row.position,
-      version: row.version,
-    });
+    const item = toCatalogueItem(row);
+    const switches = item.switches;
+    const catalogueItem = new CatalogueItem();
+    catalogueItem.id = toGlobalId("CatalogueItem", row.code);
+    catalogueItem.localId = row.code;
+    catalogueItem.code = item.code;
+    catalogueItem.label = item.label;
+    catalogueItem.definition = item.definition;
+    catalogueItem.modality = item.modality;
+    catalogueItem.phase = item.phase;
+    catalogueItem.retired = item.retired;
+    catalogueItem.subTypes = item.subTypes.map((subType) => CatalogueSubType.of(subType));
+    catalogueItem.needsConcurrentModality = switches.needsConcurrentModality;
+    catalogueItem.needsSubType = switches.needsSubType;
+    catalogueItem.needsAssessedNeed = switches.needsAssessedNeed;
+    catalogueItem.needsInterest = switches.needsInterest;
+    catalogueItem.sustainedOnly = switches.sustainedOnly;
+    catalogueItem.needsContactSchedule = switches.needsContactSchedule;
+    catalogueItem.opioidSubstitution = switches.opioidSubstitution;
+    catalogueItem.position = row.position;
+    catalogueItem.version = row.version;
+    return catalogueItem;
   }
 }
 

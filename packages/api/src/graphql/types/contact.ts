@@ -41,20 +41,21 @@ export class Contact extends Node {
   version!: number;
 
   static of(row: ContactRow): Contact {
-    return Object.assign(new Contact(), {
-      id: toGlobalId("Contact", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      staffLocalId: row.staffId,
-      date: row.date,
-      time: row.time,
-      kind: row.kind as ContactKind,
-      outcome: row.outcome as ContactOutcome,
-      notes: row.notes,
-      enteredInError: EnteredInError.of(row),
-      createdAt: row.createdAt,
-      version: row.version,
-    });
+    // Set on the instance field by field: one object per record instead of two and a generic copy.
+    const contact = new Contact();
+    contact.id = toGlobalId("Contact", row.id);
+    contact.localId = row.id;
+    contact.episodeLocalId = row.episodeId;
+    contact.staffLocalId = row.staffId;
+    contact.date = row.date;
+    contact.time = row.time;
+    contact.kind = row.kind as ContactKind;
+    contact.outcome = row.outcome as ContactOutcome;
+    contact.notes = row.notes;
+    contact.enteredInError = EnteredInError.of(row);
+    contact.createdAt = row.createdAt;
+    contact.version = row.version;
+    return contact;
   }
 }
 
@@ -118,20 +119,20 @@ export class HarmReductionRecord extends Node {
   version!: number;
 
   static of(row: HarmReductionRow): HarmReductionRecord {
-    return Object.assign(new HarmReductionRecord(), {
-      id: toGlobalId("HarmReductionRecord", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      date: row.date,
-      naloxoneIssuedTo: row.naloxoneIssuedTo as NaloxoneRecipient | null,
-      naloxoneTrainingGiven: row.naloxoneTrainingGiven,
-      hepatitisBVaccination: row.hepatitisBVaccination as BbvStatus | null,
-      hepatitisCTest: row.hepatitisCTest as BbvStatus | null,
-      hivTest: row.hivTest as BbvStatus | null,
-      enteredInError: EnteredInError.of(row),
-      createdAt: row.createdAt,
-      version: row.version,
-    });
+    const record = new HarmReductionRecord();
+    record.id = toGlobalId("HarmReductionRecord", row.id);
+    record.localId = row.id;
+    record.episodeLocalId = row.episodeId;
+    record.date = row.date;
+    record.naloxoneIssuedTo = row.naloxoneIssuedTo as NaloxoneRecipient | null;
+    record.naloxoneTrainingGiven = row.naloxoneTrainingGiven;
+    record.hepatitisBVaccination = row.hepatitisBVaccination as BbvStatus | null;
+    record.hepatitisCTest = row.hepatitisCTest as BbvStatus | null;
+    record.hivTest = row.hivTest as BbvStatus | null;
+    record.enteredInError = EnteredInError.of(row);
+    record.createdAt = row.createdAt;
+    record.version = row.version;
+    return record;
   }
 }
 

@@ -24,10 +24,10 @@ export class EnteredInError {
   /** The mark on a row, or null for a record in force. */
   static of(row: ErrorMarkColumns): EnteredInError | null {
     if (!row.enteredInErrorReason) return null;
-    return Object.assign(new EnteredInError(), {
-      reason: row.enteredInErrorReason,
-      markedById: row.enteredInErrorById ? toGlobalId("StaffMember", row.enteredInErrorById) : null,
-      markedOn: row.enteredInErrorOn,
-    });
+    const mark = new EnteredInError();
+    mark.reason = row.enteredInErrorReason;
+    mark.markedById = row.enteredInErrorById ? toGlobalId("StaffMember", row.enteredInErrorById) : null;
+    mark.markedOn = row.enteredInErrorOn;
+    return mark;
   }
 }

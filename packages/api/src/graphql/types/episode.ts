@@ -24,6 +24,16 @@ export class Referral {
 
   @Field(() => ReferralUrgencyEnum, { description: "How urgently the referral needs a response." })
   urgency!: ReferralUrgency;
+
+  static of(row: EpisodeRow): Referral {
+    const referral = new Referral();
+    referral.receivedDate = row.referralDate;
+    referral.source = row.referralSource as ReferralSource;
+    referral.referrer = row.referrer;
+    referral.reason = row.referralReason;
+    referral.urgency = row.referralUrgency as ReferralUrgency;
+    return referral;
+  }
 }
 
 @ObjectType({ description: "A problem substance of an episode, ranked 1 (main) to 3." })
@@ -41,7 +51,12 @@ export class ProblemSubstance {
   route!: Route | null;
 
   static of(row: ProblemSubstanceRow): ProblemSubstance {
-    return Object.assign(new ProblemSubstance(), { rank: row.rank, substance: row.substance as Substance, ageOfFirstUse: row.ageOfFirstUse, route: row.route as Route | null });
+    const problemSubstance = new ProblemSubstance();
+    problemSubstance.rank = row.rank;
+    problemSubstance.substance = row.substance as Substance;
+    problemSubstance.ageOfFirstUse = row.ageOfFirstUse;
+    problemSubstance.route = row.route as Route | null;
+    return problemSubstance;
   }
 }
 
@@ -51,6 +66,13 @@ export class AgeBandOverride {
 
   @Field(() => String, { description: "Why the referral was accepted outside the age band." })
   reason!: string;
+
+  static of(reason: string, approvedByLocalId: string | null): AgeBandOverride {
+    const override = new AgeBandOverride();
+    override.reason = reason;
+    override.approvedByLocalId = approvedByLocalId;
+    return override;
+  }
 }
 
 @ObjectType({ implements: Node, description: "One stretch of contact with the service, from referral to discharge." })
@@ -110,40 +132,34 @@ export class Episode extends Node {
     episode.teamLocalId = row.teamId;
     episode.keyworkerLocalId = row.keyworkerId;
     episode.status = row.status as EpisodeStatus;
-    episode.referral = Object.assign(new Referral(), { receivedDate: row.referralDate });
+    const referral = new Referral();
+    referral.receivedDate = row.referralDate;
+    episode.referral = referral;
     episode.nextReviewDue = row.nextReviewDue;
     return episode;
   }
 
   static of(row: EpisodeRow): Episode {
-    return Object.assign(new Episode(), {
-      id: toGlobalId("Episode", row.id),
-      localId: row.id,
-      serviceUserLocalId: row.serviceUserId,
-      teamLocalId: row.teamId,
-      keyworkerLocalId: row.keyworkerId,
-      homeVisitRecorded: row.homeVisitRecorded,
-      status: row.status as EpisodeStatus,
-      referral: Object.assign(new Referral(), {
-        receivedDate: row.referralDate,
-        source: row.referralSource as ReferralSource,
-        referrer: row.referrer,
-        reason: row.referralReason,
-        urgency: row.referralUrgency as ReferralUrgency,
-      }),
-      ageBandOverride: row.ageBandOverrideReason
-        ? Object.assign(new AgeBandOverride(), { reason: row.ageBandOverrideReason, approvedByLocalId: row.ageBandOverrideById })
-        : null,
-      triageDate: row.triageDate,
-      injectingStatus: row.injectingStatus as InjectingStatus | null,
-      firstInterventionDate: row.firstInterventionDate,
-      cohort: row.cohort as Cohort | null,
-      nextReviewDue: row.nextReviewDue,
-      dischargeDate: row.dischargeDate,
-      dischargeReason: row.dischargeReason as DischargeReason | null,
-      enteredInError: EnteredInError.of(row),
-      version: row.version,
-    });
+    const episode = new Episode();
+    episode.id = toGlobalId("Episode", row.id);
+    episode.localId = row.id;
+    episode.serviceUserLocalId = row.serviceUserId;
+    episode.teamLocalId = row.teamId;
+    episode.keyworkerLocalId = row.keyworkerId;
+    episode.homeVisitRecorded = row.homeVisitRecorded;
+    episode.status = row.status as EpisodeStatus;
+    episode.referral = Referral.of(row);
+    episode.ageBandOverride = row.ageBandOverrideReason ? AgeBandOverride.of(row.ageBandOverrideReason, row.ageBandOverrideById) : null;
+    episode.triageDate = row.triageDate;
+    episode.injectingStatus = row.injectingStatus as InjectingStatus | null;
+    episode.firstInterventionDate = row.firstInterventionDate;
+    episode.cohort = row.cohort as Cohort | null;
+    episode.nextReviewDue = row.nextReviewDue;
+    episode.dischargeDate = row.dischargeDate;
+    episode.dischargeReason = row.dischargeReason as DischargeReason | null;
+    episode.enteredInError = EnteredInError.of(row);
+    episode.version = row.version;
+    return episode;
   }
 }
 

@@ -62,27 +62,27 @@ export class Intervention extends Node {
   version!: number;
 
   static of(row: InterventionRow): Intervention {
-    return Object.assign(new Intervention(), {
-      id: toGlobalId("Intervention", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      deliveredByLocalId: row.deliveredById,
-      catalogueItemCode: row.catalogueItemCode,
-      subTypes: [...row.subTypes],
-      startDate: row.startDate,
-      endDate: row.endDate,
-      plannedEndDate: row.plannedEndDate,
-      plannedSessions: row.plannedSessions,
-      setting: row.setting as InterventionSetting,
-      notes: row.notes,
-      interestExpressedDate: row.interestExpressedDate,
-      firstContactActions: [...row.firstContactActions] as FirstContactAction[],
-      contactSchedule: [...row.contactSchedule],
-      enteredInError: EnteredInError.of(row),
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      version: row.version,
-    });
+    const intervention = new Intervention();
+    intervention.id = toGlobalId("Intervention", row.id);
+    intervention.localId = row.id;
+    intervention.episodeLocalId = row.episodeId;
+    intervention.deliveredByLocalId = row.deliveredById;
+    intervention.catalogueItemCode = row.catalogueItemCode;
+    intervention.subTypes = [...row.subTypes];
+    intervention.startDate = row.startDate;
+    intervention.endDate = row.endDate;
+    intervention.plannedEndDate = row.plannedEndDate;
+    intervention.plannedSessions = row.plannedSessions;
+    intervention.setting = row.setting as InterventionSetting;
+    intervention.notes = row.notes;
+    intervention.interestExpressedDate = row.interestExpressedDate;
+    intervention.firstContactActions = [...row.firstContactActions] as FirstContactAction[];
+    intervention.contactSchedule = [...row.contactSchedule];
+    intervention.enteredInError = EnteredInError.of(row);
+    intervention.createdAt = row.createdAt;
+    intervention.updatedAt = row.updatedAt;
+    intervention.version = row.version;
+    return intervention;
   }
 }
 

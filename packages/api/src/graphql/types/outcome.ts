@@ -205,10 +205,17 @@ export class TopHealthInput {
 const shown = (value: TopCount): number | null => (value === NOT_DISCLOSED ? null : value);
 const shownYesNo = (value: TopYesNo): boolean | null => (value === NOT_DISCLOSED ? null : value);
 
+/** Each withheld-answer path split into its keys once, not at every record. */
+const ANSWER_KEYS: readonly (readonly string[])[] = TOP_ANSWER_PATHS.map((path) => path.split("."));
+
 /** The paths of a record's withheld answers, in TOP_ANSWER_PATHS order. */
 function withheldPaths(record: CoreOutcomeRecord): string[] {
-  const valueAt = (path: string): unknown => path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], record);
-  return TOP_ANSWER_PATHS.filter((path) => valueAt(path) === NOT_DISCLOSED);
+  const withheld: string[] = [];
+  ANSWER_KEYS.forEach((keys, index) => {
+    const value = keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], record);
+    if (value === NOT_DISCLOSED) withheld.push(TOP_ANSWER_PATHS[index] as string);
+  });
+  return withheld;
 }
 
 @ObjectType({
@@ -221,29 +228,86 @@ export class OutcomeRecord extends Node {
   localId!: string;
   episodeLocalId!: string;
 
+  /** The stored row the answers are read from when first asked for. */
+  private row!: OutcomeRow;
+  private core: CoreOutcomeRecord | null = null;
+
   @Field(() => TopStageEnum, { description: "START, REVIEW, EXIT or POST_EXIT." })
   stage!: TopStage;
 
   @Field(() => DateScalar, { description: "The day the TOP was taken." })
   date!: IsoDate;
 
+  /**
+   * The record in core's form, built at the first answer asked for. A TOP holds some forty answers in a dozen
+   * objects, and a person's record lists its TOPs for three health scores: building every answer of every TOP
+   * listed, and finding the withheld ones, was most of the cost of the list.
+   */
+  private get answers(): CoreOutcomeRecord {
+    return (this.core ??= toOutcomeRecord(this.row));
+  }
+
   @Field(() => TopSubstanceUse, { description: "Substance use in the past 28 days." })
-  substanceUse!: TopSubstanceUse;
+  get substanceUse(): TopSubstanceUse {
+    const substanceUse = new TopSubstanceUse();
+    for (const code of TOP_SUBSTANCES.codes) {
+      const use = this.answers.substanceUse[code as TopSubstance];
+      const answer = new TopSubstanceAnswer();
+      answer.days = shown(use.days);
+      answer.typicalAmount = use.typicalAmount;
+      substanceUse[code] = answer;
+    }
+    return substanceUse;
+  }
 
   @Field(() => TopInjecting, { description: "Injecting in the past 28 days." })
-  injecting!: TopInjecting;
+  get injecting(): TopInjecting {
+    const { injecting } = this.answers;
+    const shownInjecting = new TopInjecting();
+    shownInjecting.days = shown(injecting.days);
+    shownInjecting.sharedNeedles = shownYesNo(injecting.sharedNeedles);
+    shownInjecting.sharedOtherEquipment = shownYesNo(injecting.sharedOtherEquipment);
+    return shownInjecting;
+  }
 
   @Field(() => TopCrime, { description: "Offending in the past 28 days." })
-  crime!: TopCrime;
+  get crime(): TopCrime {
+    const { crime } = this.answers;
+    const shownCrime = new TopCrime();
+    shownCrime.shoplifting = shown(crime.shoplifting);
+    shownCrime.drugSelling = shown(crime.drugSelling);
+    shownCrime.otherTheft = shown(crime.otherTheft);
+    shownCrime.assaultViolence = shown(crime.assaultViolence);
+    return shownCrime;
+  }
 
   @Field(() => TopHealth, { description: "Health and social functioning." })
-  health!: TopHealth;
+  get health(): TopHealth {
+    const { health } = this.answers;
+    const shownHealth = new TopHealth();
+    shownHealth.psychologicalHealth = shown(health.psychologicalHealth);
+    shownHealth.physicalHealth = shown(health.physicalHealth);
+    shownHealth.qualityOfLife = shown(health.qualityOfLife);
+    shownHealth.paidWorkDays = shown(health.paidWorkDays);
+    shownHealth.educationDays = shown(health.educationDays);
+    shownHealth.acuteHousingProblem = shownYesNo(health.acuteHousingProblem);
+    shownHealth.atRiskOfEviction = shownYesNo(health.atRiskOfEviction);
+    return shownHealth;
+  }
 
   @Field(() => TopOutcomeStar, { nullable: true, description: "Alcohol Outcome Star, when one was taken." })
-  outcomeStar!: TopOutcomeStar | null;
+  get outcomeStar(): TopOutcomeStar | null {
+    const star = this.answers.outcomeStar;
+    if (!star) return null;
+    const outcomeStar = new TopOutcomeStar();
+    for (const area of OUTCOME_STAR_AREAS.codes) outcomeStar[area] = star[area as OutcomeStarArea] ?? null;
+    return outcomeStar;
+  }
 
   @Field(() => [String], { description: "Paths of the answers the person chose not to disclose, e.g. health.qualityOfLife." })
-  notDisclosed!: string[];
+  get notDisclosed(): string[] {
+    return withheldPaths(this.answers);
+  }
 
   @Field(() => EnteredInError, { nullable: true, description: "Set when the TOP was entered in error; it then counts in no schedule or indicator." })
   enteredInError!: EnteredInError | null;
@@ -255,51 +319,17 @@ export class OutcomeRecord extends Node {
   version!: number;
 
   static of(row: OutcomeRow): OutcomeRecord {
-    const record = toOutcomeRecord(row);
-    const substanceUse = new TopSubstanceUse();
-    for (const code of TOP_SUBSTANCES.codes) {
-      const use = record.substanceUse[code as TopSubstance];
-      substanceUse[code] = Object.assign(new TopSubstanceAnswer(), { days: shown(use.days), typicalAmount: use.typicalAmount });
-    }
-    let outcomeStar: TopOutcomeStar | null = null;
-    if (record.outcomeStar) {
-      outcomeStar = new TopOutcomeStar();
-      for (const area of OUTCOME_STAR_AREAS.codes) outcomeStar[area] = record.outcomeStar[area as OutcomeStarArea] ?? null;
-    }
-    const { injecting, crime, health } = record;
-    return Object.assign(new OutcomeRecord(), {
-      id: toGlobalId("OutcomeRecord", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      stage: record.stage,
-      date: record.date,
-      substanceUse,
-      injecting: Object.assign(new TopInjecting(), {
-        days: shown(injecting.days),
-        sharedNeedles: shownYesNo(injecting.sharedNeedles),
-        sharedOtherEquipment: shownYesNo(injecting.sharedOtherEquipment),
-      }),
-      crime: Object.assign(new TopCrime(), {
-        shoplifting: shown(crime.shoplifting),
-        drugSelling: shown(crime.drugSelling),
-        otherTheft: shown(crime.otherTheft),
-        assaultViolence: shown(crime.assaultViolence),
-      }),
-      health: Object.assign(new TopHealth(), {
-        psychologicalHealth: shown(health.psychologicalHealth),
-        physicalHealth: shown(health.physicalHealth),
-        qualityOfLife: shown(health.qualityOfLife),
-        paidWorkDays: shown(health.paidWorkDays),
-        educationDays: shown(health.educationDays),
-        acuteHousingProblem: shownYesNo(health.acuteHousingProblem),
-        atRiskOfEviction: shownYesNo(health.atRiskOfEviction),
-      }),
-      outcomeStar,
-      notDisclosed: withheldPaths(record),
-      enteredInError: EnteredInError.of(row),
-      createdAt: row.createdAt,
-      version: row.version,
-    });
+    const record = new OutcomeRecord();
+    record.row = row;
+    record.id = toGlobalId("OutcomeRecord", row.id);
+    record.localId = row.id;
+    record.episodeLocalId = row.episodeId;
+    record.stage = row.stage as TopStage;
+    record.date = row.date;
+    record.enteredInError = EnteredInError.of(row);
+    record.createdAt = row.createdAt;
+    record.version = row.version;
+    return record;
   }
 }
 

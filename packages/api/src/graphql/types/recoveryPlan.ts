@@ -27,14 +27,14 @@ export class Goal {
   status!: GoalStatus;
 
   static of(row: GoalRow): Goal {
-    return Object.assign(new Goal(), {
-      id: toGlobalId("Goal", row.id),
-      localId: row.id,
-      domain: row.domain as NeedDomain,
-      description: row.description,
-      targetDate: row.targetDate,
-      status: row.status as GoalStatus,
-    });
+    const goal = new Goal();
+    goal.id = toGlobalId("Goal", row.id);
+    goal.localId = row.id;
+    goal.domain = row.domain as NeedDomain;
+    goal.description = row.description;
+    goal.targetDate = row.targetDate;
+    goal.status = row.status as GoalStatus;
+    return goal;
   }
 }
 
@@ -45,6 +45,13 @@ export class BudgetLine {
 
   @Field(() => Int, { description: "Cost in pence." })
   costPence!: number;
+
+  static of(row: BudgetLineRow): BudgetLine {
+    const line = new BudgetLine();
+    line.item = row.item;
+    line.costPence = row.costPence;
+    return line;
+  }
 }
 
 @ObjectType({ description: "A personal budget allocated with a recovery plan; its lines may not add up to more than the allocation (R-PLAN-2)." })
@@ -59,8 +66,12 @@ export class PersonalBudget {
   lines!: BudgetLine[];
 
   static of(allocatedPence: number, rows: readonly BudgetLineRow[]): PersonalBudget {
-    const lines = [...rows].sort((a, b) => a.position - b.position).map((row) => Object.assign(new BudgetLine(), { item: row.item, costPence: row.costPence }));
-    return Object.assign(new PersonalBudget(), { allocatedPence, spentPence: lines.reduce((total, line) => total + line.costPence, 0), lines });
+    const lines = [...rows].sort((a, b) => a.position - b.position).map((row) => BudgetLine.of(row));
+    const budget = new PersonalBudget();
+    budget.allocatedPence = allocatedPence;
+    budget.spentPence = lines.reduce((total, line) => total + line.costPence, 0);
+    budget.lines = lines;
+    return budget;
   }
 }
 
@@ -93,20 +104,20 @@ export class RecoveryPlan extends Node {
   version!: number;
 
   static of(row: PlanRow): RecoveryPlan {
-    return Object.assign(new RecoveryPlan(), {
-      id: toGlobalId("RecoveryPlan", row.id),
-      localId: row.id,
-      episodeLocalId: row.episodeId,
-      signedOffByLocalId: row.signedOffById,
-      budgetAllocatedPence: row.budgetAllocatedPence,
-      kind: row.kind as PlanKind,
-      startDate: row.startDate,
-      agreedWithServiceUser: row.agreedWithServiceUser,
-      signedOffDate: row.signedOffDate,
-      reviewIntervalWeeks: row.reviewIntervalWeeks,
-      enteredInError: EnteredInError.of(row),
-      version: row.version,
-    });
+    const plan = new RecoveryPlan();
+    plan.id = toGlobalId("RecoveryPlan", row.id);
+    plan.localId = row.id;
+    plan.episodeLocalId = row.episodeId;
+    plan.signedOffByLocalId = row.signedOffById;
+    plan.budgetAllocatedPence = row.budgetAllocatedPence;
+    plan.kind = row.kind as PlanKind;
+    plan.startDate = row.startDate;
+    plan.agreedWithServiceUser = row.agreedWithServiceUser;
+    plan.signedOffDate = row.signedOffDate;
+    plan.reviewIntervalWeeks = row.reviewIntervalWeeks;
+    plan.enteredInError = EnteredInError.of(row);
+    plan.version = row.version;
+    return plan;
   }
 }
 

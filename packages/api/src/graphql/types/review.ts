@@ -23,7 +23,13 @@ export class GoalProgress {
   note!: string | null;
 
   static of(row: GoalProgressRow, planLocalId: string): GoalProgress {
-    return Object.assign(new GoalProgress(), { goalLocalId: row.goalId, planLocalId, goalId: toGlobalId("Goal", row.goalId), status: row.status as GoalStatus, note: row.note });
+    const progress = new GoalProgress();
+    progress.goalLocalId = row.goalId;
+    progress.planLocalId = planLocalId;
+    progress.goalId = toGlobalId("Goal", row.goalId);
+    progress.status = row.status as GoalStatus;
+    progress.note = row.note;
+    return progress;
   }
 }
 
@@ -53,19 +59,19 @@ export class Review extends Node {
   version!: number;
 
   static of(row: ReviewRow): Review {
-    return Object.assign(new Review(), {
-      id: toGlobalId("Review", row.id),
-      localId: row.id,
-      planLocalId: row.planId,
-      episodeLocalId: row.episodeId,
-      completedByLocalId: row.completedById,
-      dueDate: row.dueDate,
-      completedDate: row.completedDate,
-      onTime: isReviewOnTime(row.dueDate, row.completedDate),
-      risk: RiskAssessment.of(row.risk as CoreRiskAssessment | null),
-      enteredInError: EnteredInError.of(row),
-      version: row.version,
-    });
+    const review = new Review();
+    review.id = toGlobalId("Review", row.id);
+    review.localId = row.id;
+    review.planLocalId = row.planId;
+    review.episodeLocalId = row.episodeId;
+    review.completedByLocalId = row.completedById;
+    review.dueDate = row.dueDate;
+    review.completedDate = row.completedDate;
+    review.onTime = isReviewOnTime(row.dueDate, row.completedDate);
+    review.risk = RiskAssessment.of(row.risk as CoreRiskAssessment | null);
+    review.enteredInError = EnteredInError.of(row);
+    review.version = row.version;
+    return review;
   }
 }
 

@@ -48,6 +48,16 @@ export class SuicideRiskFactors {
 
   @Field(() => Boolean, { description: "The person is a carer." })
   isCarer!: boolean;
+
+  /** Each answer as stored; an unanswered one reads as false. */
+  static of(factors: CoreSuicideRiskFactors): SuicideRiskFactors {
+    const answers = new SuicideRiskFactors();
+    answers.bereavement = factors.bereavement === true;
+    answers.relationshipBreakdown = factors.relationshipBreakdown === true;
+    answers.domesticOrSexualAbuseHistory = factors.domesticOrSexualAbuseHistory === true;
+    answers.isCarer = factors.isCarer === true;
+    return answers;
+  }
 }
 
 @ObjectType({ description: "A risk assessment: risk to self, to others, from others and to children, and the suicide-risk questions." })
@@ -79,16 +89,16 @@ export class RiskAssessment {
   /** A stored risk assessment (complete: the rules refuse incomplete ones before they are written). */
   static of(risk: CoreRiskAssessment | null): RiskAssessment | null {
     if (!risk) return null;
-    const factors = risk.suicideFactors;
-    return Object.assign(new RiskAssessment(), {
-      ...risk,
-      suicideFactors: Object.assign(new SuicideRiskFactors(), {
-        bereavement: factors.bereavement === true,
-        relationshipBreakdown: factors.relationshipBreakdown === true,
-        domesticOrSexualAbuseHistory: factors.domesticOrSexualAbuseHistory === true,
-        isCarer: factors.isCarer === true,
-      }),
-    });
+    const assessment = new RiskAssessment();
+    assessment.selfHarmOrSuicide = risk.selfHarmOrSuicide as RiskLevel;
+    assessment.overdose = risk.overdose as RiskLevel;
+    assessment.toOthers = risk.toOthers as RiskLevel;
+    assessment.fromOthers = risk.fromOthers as RiskLevel;
+    assessment.domesticAbuse = risk.domesticAbuse as boolean;
+    assessment.toChildren = risk.toChildren as RiskLevel;
+    assessment.suicideFactors = SuicideRiskFactors.of(risk.suicideFactors);
+    assessment.notes = risk.notes;
+    return assessment;
   }
 }
 
@@ -167,6 +177,10 @@ export class SuicideRiskFlag {
   assessedOn!: IsoDate | null;
 
   static of(flag: CoreSuicideRiskFlag): SuicideRiskFlag {
-    return Object.assign(new SuicideRiskFlag(), { flagged: flag.flagged, factors: flag.factors.map((key) => FACTOR_CODES[key]), assessedOn: flag.assessedOn });
+    const suicideRisk = new SuicideRiskFlag();
+    suicideRisk.flagged = flag.flagged;
+    suicideRisk.factors = flag.factors.map((key) => FACTOR_CODES[key]);
+    suicideRisk.assessedOn = flag.assessedOn;
+    return suicideRisk;
   }
 }

@@ -33,11 +33,11 @@ export class SafeguardingFlag {
    * visit left to make.
    */
   static of(status: SafeguardingStatus, episodeOpen: boolean): SafeguardingFlag {
-    return Object.assign(new SafeguardingFlag(), {
-      flagged: status.flagged,
-      reasons: [...status.reasons],
-      homeVisitRecorded: status.homeVisitRecorded,
-      homeVisitDue: status.homeVisitDue && episodeOpen,
-    });
+    const flag = new SafeguardingFlag();
+    flag.flagged = status.flagged;
+    flag.reasons = [...status.reasons];
+    flag.homeVisitRecorded = status.homeVisitRecorded;
+    flag.homeVisitDue = status.homeVisitDue && episodeOpen;
+    return flag;
   }
 }

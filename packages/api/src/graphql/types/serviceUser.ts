@@ -119,7 +119,31 @@ export class ServiceUser extends Node {
   static of(row: ServiceUserRow): ServiceUser {
     // Assigned onto the instance in turn rather than spread into a literal first: a caseload page builds fifty
     // of these, and the spread copy of some thirty fields cost more than the rest of the entry.
-    const person: ServiceUser = Object.assign(new ServiceUser(), toServiceUser(row));
+    const user = toServiceUser(row);
+    const person = new ServiceUser();
+    person.localReference = user.localReference;
+    person.firstName = user.firstName;
+    person.lastName = user.lastName;
+    person.preferredName = user.preferredName;
+    person.dateOfBirth = user.dateOfBirth;
+    person.sex = user.sex;
+    person.genderIdentity = user.genderIdentity;
+    person.ethnicity = user.ethnicity;
+    person.postcode = user.postcode;
+    person.nhsNumber = user.nhsNumber;
+    person.gpPractice = user.gpPractice;
+    person.phone = user.phone;
+    person.email = user.email;
+    person.consentToNationalReporting = user.consentToNationalReporting;
+    person.consentToShareWithGp = user.consentToShareWithGp;
+    person.parentalResponsibility = user.parentalResponsibility;
+    person.childrenLivingWith = user.childrenLivingWith;
+    person.childUnder5InHousehold = user.childUnder5InHousehold;
+    person.pregnant = user.pregnant;
+    person.expectedDeliveryDate = user.expectedDeliveryDate;
+    person.isCarer = user.isCarer;
+    person.veteran = user.veteran;
+    person.accommodationNeed = user.accommodationNeed;
     person.id = toGlobalId("ServiceUser", row.id);
     person.localId = row.id;
     person.pseudonym = row.pseudonym;
