@@ -36,7 +36,7 @@ describeEachDialect("read audits of concurrent requests (group commit)", (dialec
     const stop = database.observeStatements((statement) => {
       if (/\binsert into "?audit_events"?\s/i.test(statement)) inserts += 1;
     });
-    // Each batch is one transaction of its own; on SQLite its rows go in inserts of up to 64 rows each.
+    // Each batch is one transaction of its own; on SQLite its rows go in inserts of up to 128 rows each.
     let transactions = 0;
     const write = database.write.bind(database);
     const counting = Object.assign(Object.create(database) as Database, {
@@ -90,8 +90,8 @@ describeEachDialect("read audits of concurrent requests (group commit)", (dialec
   it("keeps every read of a request, in order, however many inserts they take", async () => {
     const actorId = randomUUID();
     const audit = new ReadAudit({ actorId, fromAddress: "192.0.2.8" });
-    // Past two inserts of 64 rows on SQLite, with a part-filled third.
-    const contacts = Array.from({ length: 150 }, () => randomUUID());
+    // Past two inserts of 128 rows on SQLite, with a part-filled third.
+    const contacts = Array.from({ length: 300 }, () => randomUUID());
     for (const contact of contacts) audit.read("Contact", contact, null);
     await audit.flush(database);
     const t = database.tables.auditEvents;

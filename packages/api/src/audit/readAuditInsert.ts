@@ -12,8 +12,12 @@ export interface ReadAuditRow {
   readonly fromAddress: string | null;
 }
 
-/** Rows per insert statement on SQLite: six parameters each, well inside its limit of 32,766. */
-const ROWS_PER_STATEMENT = 64;
+/**
+ * Rows per insert statement on SQLite: six parameters each, well inside its limit of 32,766. A person's record
+ * shows some seventy records, which at 64 a statement took two; each row count is its own compiled statement,
+ * kept by the connection, so this also bounds how many of those are kept.
+ */
+const ROWS_PER_STATEMENT = 128;
 
 /** The text of the insert of `count` read audit rows on SQLite, by count. */
 const insertTexts: string[] = [];
@@ -29,7 +33,7 @@ const connectionOf = (tx: Db) => (tx as Db & { readonly $client: BetterSqlite3.D
  * Inserts any number of read audit rows in as few statements as their number allows. A page of fifty people
  * shows a hundred or more records.
  *
- * On SQLite the rows go in multi-row inserts of up to 64 rows, run on the driver with the values as one flat
+ * On SQLite the rows go in multi-row inserts of up to 128 rows, run on the driver with the values as one flat
  * array: one statement text per row count, compiled once and kept by the connection (db/statementCache). Sent
  * as one JSON text for the database to unpack, the rows cost it a parse of each row's text for every one of its
  * six columns; built by the query builder, a name lookup and a type check for each of the 384 bound values.
