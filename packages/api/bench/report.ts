@@ -456,9 +456,43 @@ difference between its count (about 1.5) and its timing (about 3) was not explai
 request, read from /proc, swung between 1.5 and 2.6 ms for the same build in back-to-back runs, so this machine
 could not time it finely enough. Two changes were tried and dropped for making no difference to the count (10.40
 against 10.39 million): each kept catalogue row's GraphQL item built once and shared, and a plan's goals built once per
-request rather than once for every goal a review's progress names. The full run of 01:41 UTC (the table above), the first with the 15 s warm-up, found the same: the caseload page,
+request rather than once for every goal a review's progress names. The full run of 01:41 UTC, the first with the 15 s warm-up, found the same: the caseload page,
 the review schedule and the indicators within both budgets at every step, and the person's record over them, p50 ratio
 1.65, 2.05 and 2.65, throughput ratio 0.59, 0.51 and 0.41.
+
+On 2026-12-08 (morning), the person's record. In V8's profile of the server at 10 clients, the driver's reads were
+21% of its time, the read audit trail about 13% (its insert 6.4%, its commit 2.4%, its index by person 2.7%, noting
+each record read 1.4%), the answer's JSON 4.4% and collections 3.9%; the rest was spread thinly over express,
+graphql-jit, DataLoader and Waymark's own code, no one function above 1%. A build that skipped the read audit (made
+only to measure this) answered 684 records a second at 10 clients against 563, its CPU per record 1.51 ms against
+1.86: about a fifth of a record's cost is recording that it was read, which the raw-SQL server does not do. Three
+changes. (1) A read audit batch waits for the end of the event loop's turn before it asks for the writer
+(\`packages/api/src/audit/auditLog.ts\`). Started at once, it had nearly always committed before another request
+could join it, so each request paid for a transaction of its own, the same tail pages of the trail and its two
+indexes written to the log again at every commit; at 10 clients a batch now holds about two requests' reads, and the
+server went from about 490 to 560 records a second, its kernel time from 0.24 to 0.17 ms a record. (2) A TOP's
+answers are built when a field asks for them (the screen asks for three of some forty), a page's start and end
+cursors when they are read, and a record's GraphQL objects are set field by field rather than copied from a
+literal by \`Object.assign\`: counted after 2,000 requests' warm-up, 10.30 million instructions a record before and
+9.60 million after. (3) Read audits go in inserts of up to 128 rows, so a record's 67 reads take one statement (14
+statements a record; the raw-SQL server's 13). Counted side by side, a person's record now takes 9.65 million
+instructions against the raw-SQL server's 7.29 million (1.32), yet timed its ratios are higher: in the full run of
+03:42 UTC (the table above) p50 ratio 1.43, 1.70 and 1.73 and throughput ratio 0.65, 0.61 and 0.56 at 1, 10 and 50
+clients, where a run of the record alone an hour earlier gave 1.28, 1.60 and 1.61 and 0.83, 0.65 and 0.62. Both
+servers' main threads were busy all the time at 10 clients (98% of each second, read per thread from /proc; the
+checkpointing thread 3%), Waymark's about 1.8 ms a record and raw's 1.2: Waymark's instructions run slower, as
+those of a heap-heavy program do (four objects made for each record shown: the driver's row, the query builder's,
+the GraphQL object and the answer's), and it spends more time in the kernel (0.14 ms a record against 0.08, the read
+audit's writes). The raw-SQL server spends about two-thirds of its time in the driver's reads (0.79 ms a record)
+against Waymark's 0.4 ms: its SQL joins staff names into every row and sorts and counts in SQLite, where Waymark
+keeps staff by id and pages an episode's records in memory; Waymark's extra cost is in what surrounds its reads.
+Tried and left out: a larger young generation for V8 (\`--max-semi-space-size=32\`, which only the command line can
+set) took the CPU per record at 50 clients from about 1.93 to 1.75 ms, but in a full run it moved the ratios little
+and Waymark's peak memory rose from 320 to 363 MB, too near the 400 MB budget. Three per-row costs of the read audit's
+insert were measured on a copy of the database and not changed: rows per statement make no difference (67 rows in
+one insert or two, 134 in one or three, within noise), sharing the values every row of a request has (its time, its
+viewer, its address, its person) through named parameters saved about a tenth of the insert, and each of its two
+indexes (by time, by viewer) roughly a tenth to a seventh of it, in timings this machine could not make steady.
 
 ## How to re-run
 
