@@ -140,21 +140,15 @@ export class Episode extends Node {
   }
 
   static of(row: EpisodeRow): Episode {
-    const episode = new Episode();
-    episode.id = toGlobalId("Episode", row.id);
-    episode.localId = row.id;
-    episode.serviceUserLocalId = row.serviceUserId;
-    episode.teamLocalId = row.teamId;
-    episode.keyworkerLocalId = row.keyworkerId;
+    // The summary's fields, then the rest of the record with its whole referral.
+    const episode = Episode.summaryOf(row);
     episode.homeVisitRecorded = row.homeVisitRecorded;
-    episode.status = row.status as EpisodeStatus;
     episode.referral = Referral.of(row);
     episode.ageBandOverride = row.ageBandOverrideReason ? AgeBandOverride.of(row.ageBandOverrideReason, row.ageBandOverrideById) : null;
     episode.triageDate = row.triageDate;
     episode.injectingStatus = row.injectingStatus as InjectingStatus | null;
     episode.firstInterventionDate = row.firstInterventionDate;
     episode.cohort = row.cohort as Cohort | null;
-    episode.nextReviewDue = row.nextReviewDue;
     episode.dischargeDate = row.dischargeDate;
     episode.dischargeReason = row.dischargeReason as DischargeReason | null;
     episode.enteredInError = EnteredInError.of(row);

@@ -205,17 +205,13 @@ export class TopHealthInput {
 const shown = (value: TopCount): number | null => (value === NOT_DISCLOSED ? null : value);
 const shownYesNo = (value: TopYesNo): boolean | null => (value === NOT_DISCLOSED ? null : value);
 
-/** Each withheld-answer path split into its keys once, not at every record. */
-const ANSWER_KEYS: readonly (readonly string[])[] = TOP_ANSWER_PATHS.map((path) => path.split("."));
+/** Every answer that may be withheld, its path split into keys once rather than at every record. */
+const WITHHELD_ANSWERS = TOP_ANSWER_PATHS.map((path) => ({ path, keys: path.split(".") }));
 
 /** The paths of a record's withheld answers, in TOP_ANSWER_PATHS order. */
 function withheldPaths(record: CoreOutcomeRecord): string[] {
-  const withheld: string[] = [];
-  ANSWER_KEYS.forEach((keys, index) => {
-    const value = keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], record);
-    if (value === NOT_DISCLOSED) withheld.push(TOP_ANSWER_PATHS[index] as string);
-  });
-  return withheld;
+  const valueAt = (keys: readonly string[]): unknown => keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], record);
+  return WITHHELD_ANSWERS.filter((answer) => valueAt(answer.keys) === NOT_DISCLOSED).map((answer) => answer.path);
 }
 
 @ObjectType({
